@@ -80,6 +80,13 @@ def test_the_same_id_twice_in_one_file_is_an_error(aster, aster_staff):
     assert [(e.line, e.column) for e in plan.errors] == [(3, "external_id")]
 
 
+def test_a_control_character_in_a_cell_is_reported_not_stored(aster, aster_staff):
+    header, good = csv_template().splitlines()
+    plan = _import(aster_staff, aster, "\n".join([header, good.replace("Praat", "Pr\x00aat", 1)]))
+    assert not plan.applied and not Activity.objects.exists()
+    assert [(e.line, e.column) for e in plan.errors] == [(2, "title")]
+
+
 def test_missing_columns_are_named(aster, aster_staff):
     plan = _import(aster_staff, aster, "title,type\nX,sport\n")
     assert {e.column for e in plan.errors} == {"external_id", "municipality_nis", "schedule",

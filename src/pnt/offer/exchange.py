@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -319,6 +320,9 @@ def parse_csv(text: str) -> tuple[list[ParsedRow], list[RowError]]:
     return rows, errors
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _parse_record(line: int, record: dict[str, str]) -> tuple[ParsedRow, list[RowError]]:
     data: dict[str, Any] = dict(DEFAULTS)
     errors: list[RowError] = []
@@ -327,6 +331,13 @@ def _parse_record(line: int, record: dict[str, str]) -> tuple[ParsedRow, list[Ro
         columns[name] = column
         raw = record.get(column)
         if raw is None or (raw.strip() == "" and name in DEFAULTS):
+            continue
+        if CONTROL_CHARACTERS.search(raw):
+            # A NUL byte cannot be stored in PostgreSQL, and no control character belongs
+            # in an activity's text: say which cell, rather than fail on saving.
+            errors.append(
+                RowError(line, column, _("this value holds an invisible control character"))
+            )
             continue
         try:
             data[name] = parse(raw)
@@ -339,8 +350,9 @@ def _finish(
     line: int, data: dict[str, Any], columns: dict[str, str], errors: list[RowError]
 ) -> tuple[ParsedRow, list[RowError]]:
     for name in ("external_id", "title"):
-        if not data.get(name):
-            errors.append(RowError(line, columns.get(name, name), _("this value is required")))
+        column = columns.get(name, name)
+        if not data.get(name) and not any(e.column == column for e in errors):
+            errors.append(RowError(line, column, _("this value is required")))
     english = {k: data.pop(f"{k}_en", "") for k in ("title", "description")}
     data["translations"] = (
         {"en": {k: v for k, v in english.items() if v}} if any(english.values()) else {}
