@@ -42,3 +42,8 @@ def aster(db):
 @pytest.fixture
 def aster_staff(aster):
     return user_with_role(Role.PROVIDER_STAFF, provider=aster)
+
+
+@pytest.fixture
+def coordinator_kempen(db):
+    return user_with_role(Role.COORDINATOR, region=region("kempen"))

@@ -5,13 +5,25 @@ The plan, good practices and funding have their own forms in `forms_plan.py`.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pnt.accounts.models import User
 from pnt.geo.models import Municipality, Region
 from pnt.network import queries
-from pnt.network.models import Action, ActionPoint, Agreement, Group, Meeting, Partner
+from pnt.network.models import (
+    Action,
+    ActionPoint,
+    AgendaItem,
+    Agreement,
+    Group,
+    Meeting,
+    Partner,
+)
 from pnt.offer.models import Provider
 from pnt.trajectories.models import Trajectory
 
@@ -142,15 +154,39 @@ class AgreementForm(RegionForm):
     notes = text(_("Notes"), rows=3)
     document = DocumentField(label=_("Signed document"))
 
+    def __init__(self, *args, agreement: Agreement | None = None, **kwargs):
+        """With `agreement`, the form corrects it: its region stays, its parties stay
+        choosable even when no longer active, and a new document replaces the old one."""
+        self.agreement = agreement
+        if agreement is not None:
+            kwargs["region"] = agreement.region
+            kwargs.setdefault("initial", _agreement_initial(agreement))
+        super().__init__(*args, **kwargs)
+        if agreement is not None and agreement.document:
+            self.fields["document"].label = _("Replace the signed document")
+            self.fields["document"].help_text = _(
+                "Leave empty to keep %(name)s. PDF, DOCX or ODT, at most 10 MB."
+            ) % {"name": agreement.document_name}
+
     def setup(self, region, regions) -> None:
         chosen = [region] if region is not None else regions
-        self.fields["parties"].queryset = Partner.objects.filter(region__in=chosen, active=True)
+        parties = Q(region__in=chosen, active=True)
+        if self.agreement is not None:
+            parties |= Q(pk__in=self.agreement.parties.values("pk"))
+        self.fields["parties"].queryset = Partner.objects.filter(parties)
 
     def clean(self):
         data = super().clean()
         if data.get("ends_on") and data.get("starts_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", _("The agreement cannot end before it starts."))
         return data
+
+
+def _agreement_initial(agreement: Agreement) -> dict:
+    names = ("kind", "title", "starts_on", "ends_on", "notice_days", "notes")
+    initial = {name: getattr(agreement, name) for name in names}
+    initial["parties"] = list(agreement.parties.values_list("pk", flat=True))
+    return initial
 
 
 class RenewForm(forms.Form):
@@ -170,13 +206,36 @@ class GroupForm(RegionForm):
         required=False,
     )  # fmt: skip
 
+    def __init__(self, *args, group: Group | None = None, **kwargs):
+        """With `group`, the form corrects it: its region stays, and its present members
+        and partners stay choosable even when they left the network meanwhile."""
+        self.group = group
+        if group is not None:
+            kwargs["region"] = group.region
+            kwargs.setdefault("initial", _group_initial(group))
+        super().__init__(*args, **kwargs)
+
     def setup(self, region, regions) -> None:
         chosen = [region] if region is not None else list(regions)
         people = User.objects.none()
         for one in chosen:
             people = people | queries.people_of(one)
+        partners = Q(region__in=chosen, active=True)
+        if self.group is not None:
+            people = people | User.objects.filter(pk__in=self.group.members.values("pk"))
+            partners |= Q(pk__in=self.group.partners.values("pk"))
         self.fields["members"].queryset = people.distinct()
-        self.fields["partners"].queryset = Partner.objects.filter(region__in=chosen, active=True)
+        self.fields["partners"].queryset = Partner.objects.filter(partners)
+
+
+def _group_initial(group: Group) -> dict:
+    return {
+        "kind": group.kind,
+        "name": group.name,
+        "purpose": group.purpose,
+        "members": list(group.members.values_list("pk", flat=True)),
+        "partners": list(group.partners.values_list("pk", flat=True)),
+    }
 
 
 class MeetingForm(forms.Form):
@@ -187,6 +246,66 @@ class MeetingForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
     time = forms.TimeField(label=_("Starts at"), widget=TIME)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
+
+
+class MeetingEditForm(MeetingForm):
+    """Correct a meeting: it may move to another group of the same network."""
+
+    field_order = ("title", "group", "date", "time", "place", "minutes")
+
+    group = forms.ModelChoiceField(
+        label=_("Group"), queryset=Group.objects.none(),
+        help_text=_("Its decisions and action points move with it."),
+    )  # fmt: skip
+    minutes = text(_("Minutes"), rows=8)
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        local = timezone.localtime(meeting.starts_at)
+        kwargs.setdefault("initial", {
+            "title": meeting.title, "group": meeting.group_id, "date": local.date(),
+            "time": local.time().replace(second=0, microsecond=0), "place": meeting.place,
+            "minutes": meeting.minutes,
+        })  # fmt: skip
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = True
+        self.fields["title"].help_text = ""
+        self.fields["group"].queryset = Group.objects.filter(region_id=meeting.group.region_id)
+
+    def starts_at(self) -> dt.datetime:
+        data = self.cleaned_data
+        return timezone.make_aware(dt.datetime.combine(data["date"], data["time"]))
+
+
+class AgendaRowForm(forms.Form):
+    """One point of the agenda; the empty row at the end adds a point."""
+
+    item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.none(), widget=forms.HiddenInput, required=False
+    )
+    title = forms.CharField(label=_("Point"), max_length=200)
+    notes = forms.CharField(
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 1, "placeholder": _("Notes")}),
+        required=False,
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.agenda.all()
+
+    def row(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in ("item", "title", "notes")}
+
+
+AgendaRows = forms.formset_factory(
+    AgendaRowForm, extra=1, can_order=True, can_delete=True, can_delete_extra=False
+)
+
+
+def agenda_initial(meeting: Meeting) -> list[dict]:
+    return [
+        {"item": item.pk, "title": item.title, "notes": item.notes} for item in meeting.agenda.all()
+    ]
 
 
 class AgendaForm(forms.Form):

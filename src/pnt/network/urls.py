@@ -20,6 +20,7 @@ urlpatterns = [
     path("network/agreements/", views.agreement_list, name="agreement_list"),
     path("network/agreements/new/", views.agreement_new, name="agreement_new"),
     path("network/agreements/<int:pk>/", views.agreement_detail, name="agreement_detail"),
+    path("network/agreements/<int:pk>/edit/", views.agreement_edit, name="agreement_edit"),
     path("network/agreements/<int:pk>/renew/", views.agreement_renew, name="agreement_renew"),
     path(
         "network/agreements/<int:pk>/document/",
@@ -29,8 +30,10 @@ urlpatterns = [
     # groups, meetings, action points
     path("network/meetings/", views_meetings.meeting_list, name="meeting_list"),
     path("network/groups/new/", views_meetings.group_new, name="group_new"),
+    path("network/groups/<int:pk>/edit/", views_meetings.group_edit, name="group_edit"),
     path("network/groups/<int:pk>/meetings/new/", views_meetings.meeting_new, name="meeting_new"),
     path("network/meetings/<int:pk>/", views_meetings.meeting_detail, name="meeting_detail"),
+    path("network/meetings/<int:pk>/edit/", views_meetings.meeting_edit, name="meeting_edit"),
     path("network/meetings/<int:pk>/agenda/", views_meetings.meeting_agenda, name="meeting_agenda"),
     path(
         "network/meetings/<int:pk>/minutes/", views_meetings.meeting_minutes, name="meeting_minutes"

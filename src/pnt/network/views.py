@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -209,6 +210,34 @@ def agreement_new(request: HttpRequest) -> HttpResponse:
         "network/form.html",
         {"form": form, "title": _("New agreement"), "multipart": True},
     )
+
+
+@login_required
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct an agreement: type, title, parties, dates, reminder, notes, document."""
+    agreement = get_object_or_404(queries.agreements(request.user), pk=pk)
+    require_manager(request.user, agreement.region_id)
+    form = AgreementForm(
+        request.POST or None, request.FILES or None, user=request.user, agreement=agreement
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_agreement(
+                agreement=agreement, by=request.user, kind=data["kind"], title=data["title"],
+                parties=data["parties"], starts_on=data["starts_on"], ends_on=data["ends_on"],
+                notice_days=data["notice_days"], notes=data["notes"], document=data["document"],
+            )  # fmt: skip
+        except NetworkError as error:
+            agreement.refresh_from_db()
+            form.add_error("document" if data.get("document") else None, str(error))
+        else:
+            messages.success(request, _("The agreement is saved."))
+            return redirect("agreement_detail", pk=agreement.pk)
+    title = _("Edit %(agreement)s") % {"agreement": agreement.title}
+    context = {"form": form, "title": title, "multipart": True,
+               "back": reverse("agreement_detail", args=[agreement.pk])}  # fmt: skip
+    return render(request, "network/form.html", context)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -23,11 +24,14 @@ from pnt.network.forms import (
     ActionPointRows,
     ActionPointStatusForm,
     AgendaForm,
+    AgendaRows,
     CaseForm,
     DecisionForm,
     GroupForm,
+    MeetingEditForm,
     MeetingForm,
     MinutesForm,
+    agenda_initial,
 )
 from pnt.network.models import ActionPoint, Meeting
 from pnt.network.views import require_manager, require_managing_somewhere
@@ -78,6 +82,32 @@ def group_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The group is made."))
             return redirect("meeting_list")
     return render(request, "network/form.html", {"form": form, "title": _("New group")})
+
+
+@login_required
+def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a group: its name, kind, purpose, members and partners."""
+    group = get_object_or_404(queries.groups(request.user), pk=pk)
+    require_manager(request.user, group.region_id)
+    form = GroupForm(request.POST or None, user=request.user, group=group)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_group(
+                group=group, by=request.user, kind=data["kind"], name=data["name"],
+                purpose=data["purpose"], members=data["members"], partners=data["partners"],
+            )  # fmt: skip
+        except NetworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The group is saved."))
+            return redirect(reverse("meeting_list") + f"#group-{group.pk}")
+    title = _("Edit %(group)s") % {"group": group.name}
+    return render(
+        request,
+        "network/form.html",
+        {"form": form, "title": title, "back": reverse("meeting_list") + f"#group-{group.pk}"},
+    )
 
 
 @login_required
@@ -149,6 +179,42 @@ def _next_statuses(point: ActionPoint) -> list[tuple[str, str]]:
     allowed = ActionPoint.TRANSITIONS.get(point.status, set())
     order = ["in_progress", "done", "open", "cancelled"]
     return [(status, verbs[status]) for status in order if status in allowed]
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a meeting — its group, date, place, agenda and minutes — in one form. A
+    meeting has no closed state: a meeting that took place can still be corrected."""
+    meeting = _meeting(request, pk, manage=True)
+    data = request.POST if request.method == "POST" else None
+    form = MeetingEditForm(data, meeting=meeting)
+    agenda = AgendaRows(
+        data, prefix="agenda", initial=agenda_initial(meeting), form_kwargs={"meeting": meeting}
+    )
+    if request.method == "POST" and form.is_valid() and agenda.is_valid():
+        fields = form.cleaned_data
+        try:
+            with transaction.atomic():
+                services.update_meeting(
+                    meeting=meeting, by=request.user, group=fields["group"],
+                    starts_at=form.starts_at(), title=fields["title"], place=fields["place"],
+                    minutes=fields["minutes"],
+                )  # fmt: skip
+                services.edit_agenda(
+                    meeting=meeting, by=request.user,
+                    items=[row.row() for row in agenda.ordered_forms],
+                    remove=[row.cleaned_data["item"] for row in agenda.deleted_forms
+                            if row.cleaned_data.get("item")],
+                )  # fmt: skip
+        except NetworkError as error:
+            meeting.refresh_from_db()
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The meeting is saved."))
+            return redirect("meeting_detail", pk=meeting.pk)
+    return render(
+        request, "network/meeting_edit.html", {"meeting": meeting, "form": form, "agenda": agenda}
+    )
 
 
 @login_required

@@ -15,16 +15,20 @@ from pnt.network.services.meetings import (
     agenda_from_open_actions,
     change_action_point,
     create_group,
+    edit_agenda,
     plan_meeting,
     record_decision,
     reschedule_action_point,
     save_minutes,
+    update_group,
+    update_meeting,
 )
 from pnt.network.services.partners import (
     add_contact,
     create_agreement,
     create_partner,
     renew_agreement,
+    update_agreement,
     update_partner,
 )
 from pnt.network.services.plan import (
@@ -62,6 +66,7 @@ __all__ = [
     "create_partner",
     "create_plan",
     "create_practice",
+    "edit_agenda",
     "hand_in_deliverable",
     "plan_meeting",
     "record_decision",
@@ -73,5 +78,8 @@ __all__ = [
     "save_minutes",
     "send_network_reminders",
     "update_action",
+    "update_agreement",
+    "update_group",
+    "update_meeting",
     "update_partner",
 ]

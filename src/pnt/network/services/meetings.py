@@ -26,7 +26,11 @@ from pnt.network.models import (
     Partner,
 )
 from pnt.network.models.meetings import case_reference
+from pnt.network.services.audit import record_change, snapshot
 from pnt.trajectories.models import Trajectory
+
+GROUP_FIELDS = ("kind", "name", "purpose")
+MEETING_FIELDS = ("group", "title", "starts_at", "place", "minutes")
 
 
 @transaction.atomic
@@ -50,6 +54,32 @@ def create_group(
 
 
 @transaction.atomic
+def update_group(
+    *,
+    group: Group,
+    by: User,
+    kind: str,
+    name: str,
+    purpose: str = "",
+    members: Iterable[User] = (),
+    partners: Iterable[Partner] = (),
+) -> Group:
+    """Correct a group: its kind, name, purpose, members and partners. The region stays;
+    every partner must be one of its network. The change is in the audit log."""
+    partners = list(partners)
+    if any(p.region_id != group.region_id for p in partners):
+        raise NetworkError(_("Every partner must be a partner of this network."))
+    before = snapshot(group, GROUP_FIELDS, many=("members", "partners"))
+    group.kind, group.name, group.purpose = kind, name, purpose
+    group.save(update_fields=list(GROUP_FIELDS))
+    group.members.set(list(members))
+    group.partners.set(partners)
+    after = snapshot(group, GROUP_FIELDS, many=("members", "partners"))
+    record_change(by=by, obj=group, before=before, after=after)
+    return group
+
+
+@transaction.atomic
 def plan_meeting(
     *,
     group: Group,
@@ -68,6 +98,78 @@ def plan_meeting(
     )
     meeting.guests.set(list(guests))
     return meeting
+
+
+@transaction.atomic
+def update_meeting(
+    *,
+    meeting: Meeting,
+    by: User,
+    group: Group,
+    starts_at: dt.datetime,
+    title: str,
+    place: str = "",
+    minutes: str = "",
+) -> Meeting:
+    """Correct a meeting: its group, date, title, place and minutes. The group must be one
+    of the same network; decisions, action points and cases move with the meeting. Its
+    status is left alone. The change is in the audit log."""
+    if group.region_id != meeting.group.region_id:
+        raise NetworkError(_("A meeting can only move to a group of the same network."))
+    if not title.strip():
+        raise NetworkError(_("A meeting needs a title."))
+    before = snapshot(meeting, MEETING_FIELDS)
+    meeting.group, meeting.starts_at = group, starts_at
+    meeting.title, meeting.place, meeting.minutes = title.strip(), place, minutes
+    meeting.save(update_fields=list(MEETING_FIELDS))
+    record_change(by=by, obj=meeting, before=before, after=snapshot(meeting, MEETING_FIELDS))
+    return meeting
+
+
+@transaction.atomic
+def edit_agenda(
+    *,
+    meeting: Meeting,
+    by: User,
+    items: Iterable[dict] = (),
+    remove: Iterable[AgendaItem] = (),
+) -> list[AgendaItem]:
+    """Rewrite the agenda: `items` in their new order, each a dict of `item` (an existing
+    agenda item of this meeting, or None for a new point), `title` and `notes`; the items
+    in `remove` go. Items named in neither keep their place after the listed ones (someone
+    may have added a point meanwhile). Decisions on a removed item stay, without it."""
+    items, removed = list(items), {item.pk for item in remove}
+    current = {item.pk: item for item in meeting.agenda.select_for_update()}
+    listed = {row["item"].pk for row in items if row.get("item") is not None}
+    if not (listed | removed) <= current.keys():
+        raise NetworkError(_("The agenda item belongs to another meeting."))
+    if any(not row.get("title", "").strip() for row in items):
+        raise NetworkError(_("Every point on the agenda needs a title."))
+    rows = [
+        (_agenda_item(meeting, current, row), row["title"].strip(), row.get("notes", ""))
+        for row in items
+        if row.get("item") is None or row["item"].pk not in removed
+    ]
+    rest = [item for pk, item in current.items() if pk not in (removed | listed)]
+    rows += [(item, item.title, item.notes) for item in sorted(rest, key=_agenda_order)]
+    AgendaItem.objects.filter(pk__in=removed).delete()
+    changed = bool(removed)
+    for position, (item, title, notes) in enumerate(rows, start=1):
+        if item.pk is None or (item.position, item.title, item.notes) != (position, title, notes):
+            item.position, item.title, item.notes = position, title, notes
+            item.save()
+            changed = True
+    if changed:
+        record_access(user=by, action="change", obj=meeting, detail="changed: agenda")
+    return [row[0] for row in rows]
+
+
+def _agenda_item(meeting: Meeting, current: dict[int, AgendaItem], row: dict) -> AgendaItem:
+    return current[row["item"].pk] if row.get("item") is not None else AgendaItem(meeting=meeting)
+
+
+def _agenda_order(item: AgendaItem) -> tuple[int, int]:
+    return (item.position, item.pk)
 
 
 def _next_position(meeting: Meeting) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pnt.accounts.models import User
@@ -14,7 +15,9 @@ from pnt.geo.models import Region
 from pnt.network.documents import DOCUMENTS, check_upload, original_name
 from pnt.network.errors import NetworkError
 from pnt.network.models import Agreement, Partner, PartnerContact
+from pnt.network.services.audit import record_change, snapshot
 
+AGREEMENT_FIELDS = ("kind", "title", "starts_on", "ends_on", "notice_days", "notes")
 PARTNER_FIELDS = ("name", "tier", "sector", "municipality", "provider", "role", "email",
                   "phone", "website", "active")  # fmt: skip
 
@@ -130,6 +133,44 @@ def renew_agreement(
     agreement.ends_on = ends_on
     _attach(agreement, document)
     agreement.save()
+    if old:
+        transaction.on_commit(lambda: agreement.document.storage.delete(old))
+    return agreement
+
+
+@transaction.atomic
+def update_agreement(
+    *,
+    agreement: Agreement,
+    by: User,
+    kind: str,
+    title: str,
+    parties: Iterable[Partner],
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
+    notice_days: int = 90,
+    notes: str = "",
+    document: UploadedFile | None = None,
+) -> Agreement:
+    """Correct an agreement; a new document replaces the old one (deleted once the change
+    is committed). When the reminder for this end date went out but the corrected notice
+    period has not started yet, it will go out again. Raises :class:`NetworkError` for bad
+    dates, parties or files; the change is in the audit log."""
+    if ends_on is not None and ends_on < starts_on:
+        raise NetworkError(_("The agreement cannot end before it starts."))
+    parties = _check_parties(agreement.region, parties)
+    before = snapshot(agreement, AGREEMENT_FIELDS + ("document",), many=("parties",))
+    old = agreement.document.name if document is not None else ""
+    agreement.kind, agreement.title, agreement.notes = kind, title, notes
+    agreement.starts_on, agreement.ends_on, agreement.notice_days = starts_on, ends_on, notice_days
+    _attach(agreement, document)
+    due = agreement.renewal_due_on
+    if agreement.reminded_for is not None and due is not None and due > timezone.localdate():
+        agreement.reminded_for = None
+    agreement.save()
+    agreement.parties.set(parties)
+    after = snapshot(agreement, AGREEMENT_FIELDS + ("document",), many=("parties",))
+    record_change(by=by, obj=agreement, before=before, after=after)
     if old:
         transaction.on_commit(lambda: agreement.document.storage.delete(old))
     return agreement
