@@ -26,6 +26,7 @@ def _region(region) -> dict:
 OUTREACH_WEB = [
     Listing("follow_on_list", "follow_on", status=NOT_PROVIDER_STAFF),
     Detail("follow_on_record", "newcomer", status=NOT_PROVIDER_STAFF),
+    Detail("check_in_answer", "check_in", status=NOT_PROVIDER_STAFF),
     Page("follow_on_figures", status=FIGURES),
     Listing("regular_offer_list", "editable_activity"),
     Detail("activity_follow_on", "editable_activity"),

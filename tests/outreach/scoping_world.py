@@ -2,7 +2,7 @@
 information page with one version. The registry entries are in `scoping_registry.py`.
 
 Yasmina (Mechelen, Rivierenland) and Chidinma (Turnhout, Kempen; the counsellor's) have a
-recorded follow-on. The page "zonnebloem" exists in Dutch only.
+recorded follow-on, each with its two check-ins. The page "zonnebloem" exists in Dutch only.
 """
 
 from __future__ import annotations
@@ -29,6 +29,20 @@ OUTREACH_SEES = {
         coach_kempen={"doorstroom_chidinma"},
         counsellor={"doorstroom_chidinma"},
     ),  # fmt: skip
+    # Their check-ins (3 and 6 months): the same people may record an answer.
+    "check_in": _table(
+        admin={
+            "check_in_yasmina_3",
+            "check_in_yasmina_6",
+            "check_in_chidinma_3",
+            "check_in_chidinma_6",
+        },
+        coordinator_rivierenland={"check_in_yasmina_3", "check_in_yasmina_6"},
+        coach_rivierenland={"check_in_yasmina_3", "check_in_yasmina_6"},
+        officer_mechelen={"check_in_yasmina_3", "check_in_yasmina_6"},
+        coach_kempen={"check_in_chidinma_3", "check_in_chidinma_6"},
+        counsellor={"check_in_chidinma_3", "check_in_chidinma_6"},
+    ),  # fmt: skip
     # Public pages: everybody reads them.
     "info_page": {role: {INFO_PAGE_SLUG} for role in [*SIGNED_IN, "anonymous"]},
     # Versions are published by coordinators (and administrators) only.
@@ -47,9 +61,11 @@ def add_outreach(world) -> None:
             newcomer=newcomer, occasion="completed", destination="club"
         )
         for months in (3, 6):
-            follow_on.check_ins.create(
+            check_in = follow_on.check_ins.create(
                 months=months, due_on=add_months(follow_on.recorded_on, months)
             )
+            name = key.removeprefix("doorstroom_")
+            world.add("check_in", f"check_in_{name}_{months}", check_in, str(newcomer))
         world.add("follow_on", key, follow_on, str(newcomer))
     page = InfoPage.objects.create(slug=INFO_PAGE_SLUG, audience="newcomers", order=99)
     version = InfoPageVersion.objects.create(

@@ -60,7 +60,7 @@ def test_only_the_due_check_in_is_sent(follow_on):
 
 def test_an_answered_check_in_is_not_asked_again(follow_on):
     check_in = follow_on.check_ins.get(months=3)
-    services.answer_check_in(check_in=check_in, answer="same", via="coach")
+    services.answer_check_in(check_in=check_in, answer="same", via="phone")
     assert _send() == 0
 
 

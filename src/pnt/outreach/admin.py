@@ -7,7 +7,9 @@ class CheckInInline(admin.TabularInline):
     model = CheckIn
     extra = 0
     exclude = ["key_hash"]
-    readonly_fields = ["months", "due_on", "coach_reminded_at", "sent_at", "answered_at"]
+    readonly_fields = [
+        "months", "due_on", "coach_reminded_at", "sent_at", "answered_at", "answered_by",
+    ]  # fmt: skip
 
 
 @admin.register(FollowOn)

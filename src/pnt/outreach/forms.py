@@ -4,6 +4,8 @@ the text of an information page."""
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from pnt.offer.models import Activity
@@ -47,6 +49,47 @@ class CheckInAnswerForm(forms.Form):
         text = check_in_text(language)
         self.fields["answer"].label = text["question"]
         self.fields["answer"].choices = [(value, text[value]) for value in CheckIn.Answer.values]
+
+
+class CheckInRecordForm(forms.Form):
+    """The coach records an answer the newcomer gave them: the same three answers as the
+    newcomer's link, how they answered and on which day."""
+
+    answer = forms.ChoiceField(
+        label=_("Does the newcomer still take part in an activity, a club, volunteering, work "
+                "or study?"),
+        choices=CheckIn.Answer.choices,
+        widget=forms.RadioSelect,
+    )  # fmt: skip
+    via = forms.ChoiceField(
+        label=_("How did the newcomer answer?"),
+        choices=[(v, label) for v, label in CheckIn.Via.choices if v != CheckIn.Via.LINK],
+        widget=forms.RadioSelect,
+    )
+    answered_on = forms.DateField(
+        label=_("Answered on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, check_in: CheckIn, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.check_in = check_in
+        today = timezone.localdate()
+        self.fields["answered_on"].initial = today
+        self.fields["answered_on"].widget.attrs.update(
+            min=check_in.opens_on.isoformat(), max=today.isoformat()
+        )
+
+    def clean_answered_on(self):
+        day = self.cleaned_data["answered_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The day of the answer cannot be in the future."))
+        if day < self.check_in.opens_on:
+            raise forms.ValidationError(
+                _("This check-in can be answered from %(day)s.")
+                % {"day": date_format(self.check_in.opens_on, "j F Y")}
+            )
+        return day
 
 
 class RegularOfferForm(forms.Form):

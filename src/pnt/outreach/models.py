@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -166,8 +167,16 @@ class CheckIn(models.Model):
         OTHER = "other", _("yes, something else")
         STOPPED = "stopped", _("no, not any more")
 
+    class Via(models.TextChoices):
+        LINK = "link", _("through the link")
+        PHONE = "phone", _("by phone")
+        IN_PERSON = "person", _("in person")
+        MESSAGE = "message", _("by e-mail or text message")
+
     ACTIVE = ("same", "other")
     MONTHS = (3, 6)
+    # The coach may record an answer from this many days before the check-in is due.
+    EARLY_DAYS = 14
 
     follow_on = models.ForeignKey(
         FollowOn, verbose_name=_("follow-on"), on_delete=models.CASCADE, related_name="check_ins"
@@ -180,7 +189,18 @@ class CheckIn(models.Model):
     key_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    answered_via = models.CharField(_("answered through"), max_length=8, blank=True)
+    answered_via = models.CharField(
+        _("answered through"), max_length=8, choices=Via.choices, blank=True
+    )
+    # Who recorded an answer given to them (by phone, in person…); empty for the link.
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answer recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -203,6 +223,16 @@ class CheckIn(models.Model):
     @property
     def still_active(self) -> bool | None:
         return None if not self.answer else self.answer in self.ACTIVE
+
+    @property
+    def opens_on(self):
+        """The first day the coach may record an answer."""
+        return self.due_on - timedelta(days=self.EARLY_DAYS)
+
+    @property
+    def recordable(self) -> bool:
+        """Whether the coach may record an answer now (not answered, due within days)."""
+        return not self.answer and self.opens_on <= timezone.localdate()
 
     def new_key(self) -> str:
         """A new secret link key (an older link stops working); returns the raw key."""

@@ -9,6 +9,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pnt.accounts.audit import record_access
@@ -159,6 +160,46 @@ def answer_check_in(*, check_in: CheckIn, answer: str, via: str = "link", by=Non
         if by is not None:
             record_access(user=by, action="change", obj=locked.follow_on, detail="check-in")
     return locked
+
+
+def record_check_in_answer(
+    *, check_in: CheckIn, answer: str, via: str, answered_on: dt.date, by
+) -> CheckIn:
+    """Record the answer the newcomer gave the coach (by phone, in person…) on the day they
+    gave it, with who recorded it. Never overwrites an answer (the link's or another
+    coach's) and never dates an answer in the future or long before the check-in was due;
+    raises `OutreachError` with a message for the coach. Audited."""
+    if answer not in CheckIn.Answer.values:
+        raise OutreachError(_("Choose one of the answers."))
+    if via not in CheckIn.Via.values or via == CheckIn.Via.LINK:
+        raise OutreachError(_("Choose how the newcomer answered."))
+    today = timezone.localdate()
+    if answered_on > today:
+        raise OutreachError(_("The day of the answer cannot be in the future."))
+    with transaction.atomic():
+        locked = CheckIn.objects.select_for_update().get(pk=check_in.pk)
+        if answered_on < locked.opens_on:
+            raise OutreachError(
+                _("This check-in can be answered from %(day)s.")
+                % {"day": date_format(locked.opens_on, "j F Y")}
+            )
+        if locked.answer:
+            raise OutreachError(_("This question was already answered."))
+        locked.answer, locked.answered_via, locked.answered_by = answer, via, by
+        locked.answered_at = _moment(answered_on, today)
+        locked.save(update_fields=["answer", "answered_at", "answered_via", "answered_by"])
+        record_access(
+            user=by, action="change", obj=locked.follow_on,
+            detail=f"check-in {locked.months} months: {answer} ({via})",
+        )  # fmt: skip
+    return locked
+
+
+def _moment(day: dt.date, today: dt.date) -> dt.datetime:
+    """Now for an answer of today; noon (local time) for an answer of an earlier day."""
+    if day == today:
+        return timezone.now()
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
 # --- the regular offer -----------------------------------------------------------------------

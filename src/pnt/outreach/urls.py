@@ -5,6 +5,7 @@ from pnt.outreach import views, views_demand, views_pages, views_public
 urlpatterns = [
     path("follow-on/", views.follow_on_list, name="follow_on_list"),
     path("follow-on/newcomers/<int:pk>/", views.follow_on_record, name="follow_on_record"),
+    path("follow-on/check-ins/<int:pk>/", views.check_in_answer, name="check_in_answer"),
     path("follow-on/figures/", views.follow_on_figures, name="follow_on_figures"),
     path("follow-on/offer/", views.regular_offer_list, name="regular_offer_list"),
     path("follow-on/offer/<int:pk>/", views.activity_follow_on, name="activity_follow_on"),

@@ -14,7 +14,7 @@ from pnt.accounts.audit import record_access
 from pnt.buddies.models import Pair
 from pnt.outreach import figures, queries, services
 from pnt.outreach.errors import OutreachError
-from pnt.outreach.forms import FollowOnForm, LeadsToForm, RegularOfferForm
+from pnt.outreach.forms import CheckInRecordForm, FollowOnForm, LeadsToForm, RegularOfferForm
 from pnt.outreach.models import LeadsTo, RegularOffer
 from pnt.trajectories.queries import is_provider_only
 
@@ -92,6 +92,39 @@ def follow_on_record(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-recorded_on"),
     }
     return render(request, "outreach/follow_on_record.html", context)
+
+
+@login_required
+def check_in_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coach records the answer a newcomer gave them to a 3- or 6-month check-in (by
+    phone, in person…); the same three answers as the newcomer's link."""
+    check_in = get_object_or_404(
+        queries.check_ins(request.user).select_related(
+            "follow_on__newcomer__municipality", "follow_on__activity", "answered_by"
+        ),
+        pk=pk,
+    )
+    newcomer = check_in.follow_on.newcomer
+    form = None if check_in.answer else CheckInRecordForm(request.POST or None, check_in=check_in)
+    if request.method == "POST":
+        if form is None:
+            messages.error(request, _("This question was already answered."))
+            return redirect("check_in_answer", pk=check_in.pk)
+        if form.is_valid():
+            try:
+                services.record_check_in_answer(check_in=check_in, by=request.user,
+                                                **form.cleaned_data)  # fmt: skip
+            except OutreachError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The answer is recorded."))
+                return redirect("follow_on_record", pk=newcomer.pk)
+    else:
+        record_access(user=request.user, action="view", obj=check_in.follow_on, detail="check-in")
+    context = {"check_in": check_in, "follow_on": check_in.follow_on, "newcomer": newcomer,
+               "form": form}  # fmt: skip
+    status = 400 if request.method == "POST" else 200
+    return render(request, "outreach/check_in_answer.html", context, status=status)
 
 
 @login_required

@@ -32,7 +32,9 @@ def request_place(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlaceRequestForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
         if not form.cleaned_data.get("website"):
-            services.submit(activity=activity, data=form.cleaned_data)
+            # The proof of consent keeps the words the visitor ticked, in their language.
+            statement = str(form.fields["consent"].label)
+            services.submit(activity=activity, data=form.cleaned_data, consent_statement=statement)
         return redirect("place_request_sent", pk=activity.pk)
     title, _description = activity.translated(request.LANGUAGE_CODE)
     return render(

@@ -29,6 +29,7 @@ from pnt.trajectories.models import Enrolment, Newcomer
 from pnt.web.demo.attendance import add_attendance
 from pnt.web.demo.network import add_network_demo
 from pnt.web.demo.offer import build_activities, build_providers, mark_full
+from pnt.web.demo.outreach import add_outreach_demo
 from pnt.web.demo.people import build_people
 from pnt.web.demo.requests import build_requests
 from pnt.web.demo.users import DEMO_USERNAMES, create_staff, generated_users
@@ -107,6 +108,7 @@ def seed(
         say("Sessions and attendance…")
         add_attendance(world)
         build_requests(world)
+        add_outreach_demo(world)
         say("The network's own work…")
         world.counts.update(add_network_demo(world.regions["rivierenland"], world.staff.logins))
     return dict(world.counts)
