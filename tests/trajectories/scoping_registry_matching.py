@@ -1,6 +1,7 @@
 """The matching's entries in the scoping registry (see tests/scoping/README.md): the
-recommendations on the newcomer's page and the coordinator's allocation rounds. The rounds
-they are tried on are made by :mod:`tests.trajectories.scoping_world_matching`."""
+recommendations on the newcomer's page, the coordinator's allocation rounds and the matching
+weights of their region. The rounds they are tried on are made by
+:mod:`tests.trajectories.scoping_world_matching`; the regions are the world's own."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from tests.scoping.registry import (
     Listing,
     Page,
     by_pk,
+    by_slug,
     per_role,
 )
 
 COORDINATORS = per_role(404, admin=200, coordinator_rivierenland=200)
+COORDINATORS_302 = per_role(404, admin=302, coordinator_rivierenland=302)
 
 
 def _with_assignment(round_) -> dict:
@@ -37,6 +40,11 @@ MATCHING_WEB = [
     ),
     Detail("allocation_round_confirm", "allocation_round", method="post", status=302),
     Detail("allocation_round_discard", "allocation_round", method="post", status=302),
+    # The matching weights: only a region's coordinator (and the administrator); a coach or
+    # officer of the region sees the region elsewhere, never its weights.
+    Listing("matching_weights_list", "region", status=COORDINATORS),
+    Detail("matching_weights", "region", by_slug, status=COORDINATORS),
+    Detail("matching_weights_reset", "region", by_slug, method="post", status=COORDINATORS_302),
 ]
 
 MATCHING_API = [
@@ -69,5 +77,16 @@ MATCHING_API = [
         "allocation_round",
         by_pk("round_id"),
         method="post",
+    ),
+    Detail(
+        "pnt_trajectories_api_matching_get_matching_weights", "region", by_slug, status=COORDINATORS
+    ),  # fmt: skip
+    Detail(
+        "pnt_trajectories_api_matching_set_matching_weights",
+        "region",
+        by_slug,
+        method="put",
+        data={"weights": {"interests": 4}},
+        status=COORDINATORS,
     ),
 ]

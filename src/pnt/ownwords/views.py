@@ -114,7 +114,8 @@ def _fits(newcomer: Newcomer) -> list[dict]:
     if not rows or own is None:
         return []
     profiles = [matching_adapter.activity_profile(a, a.capacity - a.taken) for a in rows]
-    result = matching.recommend(ctx.profile, profiles, n=6, own_words=own)
+    weights = matching_adapter.weights_for_newcomer(newcomer)
+    result = matching.recommend(ctx.profile, profiles, n=6, own_words=own, weights=weights)
     by_pk = {a.pk: a for a in rows}
     out = []
     for r in result.top:

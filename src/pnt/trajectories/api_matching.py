@@ -1,5 +1,6 @@
-"""The matching in the API: recommendations and a 40-hour plan for one newcomer, and the
-coordinator's allocation rounds (start, read, confirm). Mounted under /api/trajectories.
+"""The matching in the API: recommendations and a 40-hour plan for one newcomer, the
+coordinator's allocation rounds (start, read, confirm) and the matching weights of their
+region. Mounted under /api/trajectories.
 
 Thin: the same adapter and services as the pages. Outside the caller's scope is 404; a
 domain error answers 400 with its message.
@@ -7,6 +8,7 @@ domain error answers 400 with its message.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Literal
 
@@ -18,12 +20,13 @@ from ninja.errors import HttpError
 from pnt.accounts.audit import record_access
 from pnt.accounts.scoping import scope_for
 from pnt.geo.models import Region
-from pnt.trajectories import allocation_services, matching_adapter, queries
+from pnt.trajectories import allocation_services, matching_adapter, queries, weights_services
 from pnt.trajectories.allocation_services import DEFAULT_PARAMETERS
 from pnt.trajectories.errors import TrajectoryError
 from pnt.trajectories.matching_reasons import reason_text
 from pnt.trajectories.models import Newcomer
 from pnt.trajectories.models_allocation import AllocationRound
+from pnt.trajectories.models_weights import DEFAULT_WEIGHTS
 
 router = Router(tags=["matching"])
 
@@ -275,3 +278,60 @@ def confirm_allocation_round(request: HttpRequest, round_id: int):
     except TrajectoryError as exc:
         raise HttpError(400, str(exc)) from None
     return round_
+
+
+# --- the matching weights of a region --------------------------------------------------------
+
+
+class MatchingWeightsIn(Schema):
+    weights: dict[str, float] = Field(
+        description="weight name → value; the ones left out follow the defaults"
+    )
+
+
+class MatchingWeightsOut(Schema):
+    id: int = Field(description="the region")
+    region: str = Field(description="slug of the region")
+    weights: dict[str, float] = Field(description="the weights the region's matching uses")
+    own: dict[str, float] = Field(description="the weights the region set itself")
+    defaults: dict[str, float]
+
+
+def _weights_region(request: HttpRequest, slug: str) -> Region:
+    """A region the caller coordinates (any for an admin); 404 otherwise."""
+    scope = scope_for(request.user)
+    regions = Region.objects.all()
+    if not scope.is_admin:
+        regions = regions.filter(pk__in=scope.coordinator_region_ids)
+    return get_object_or_404(regions, slug=slug)
+
+
+def _weights(region: Region) -> dict:
+    own = matching_adapter.region_weight_values(region)
+    return {
+        "id": region.pk,
+        "region": region.slug,
+        "weights": dataclasses.asdict(matching_adapter.weights_for_region(region)),
+        "own": own,
+        "defaults": DEFAULT_WEIGHTS,
+    }
+
+
+@router.get("/regions/{slug}/matching-weights", response=MatchingWeightsOut)
+def get_matching_weights(request: HttpRequest, slug: str):
+    """The fit weights of a region one coordinates: those in use, its own, the defaults."""
+    return _weights(_weights_region(request, slug))
+
+
+@router.put("/regions/{slug}/matching-weights", response=MatchingWeightsOut)
+def set_matching_weights(request: HttpRequest, slug: str, payload: MatchingWeightsIn):
+    """Replace the weights the region sets itself (`{}`: back to the defaults). 400 for an
+    unknown weight, a negative value or one above its bound."""
+    region = _weights_region(request, slug)
+    try:
+        weights_services.set_region_weights(
+            region=region, values=payload.weights, by=request.user, via="api"
+        )
+    except TrajectoryError as exc:
+        raise HttpError(400, str(exc)) from None
+    return _weights(region)

@@ -6,6 +6,9 @@ It reads (in a few queries: the newcomer with intake and trajectory, their enrol
 the activities in reach with their places taken), turns rows into the core's profiles,
 calls the core and hands back plain results that carry the model objects again. It writes
 nothing: :mod:`pnt.trajectories.allocation_services` stores allocation rounds.
+
+The fit weights come from the region (:func:`weights_for_region`): the core's defaults,
+overridden by what the region's coordinator set, overridden by a round's own parameters.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from django.utils import timezone
 
 from pnt import matching
 from pnt.geo.distance import cross_km
+from pnt.geo.models import Region
 from pnt.matching.week import day_part, session
 from pnt.offer.models import Activity
 from pnt.offer.vocabulary import ActivityType
 from pnt.trajectories.models import PNT_HOURS, Enrolment, Intake, Newcomer, Trajectory
+from pnt.trajectories.models_weights import RegionWeights, normalised
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WOMAN_WORDS = {"woman", "female", "f", "v", "vrouw", "femme"}
@@ -152,6 +157,39 @@ def weights_from(parameters: dict | None) -> matching.Weights:
     known = {f.name for f in dataclasses.fields(matching.Weights)}
     given = {k: v for k, v in (parameters or {}).items() if k in known}
     return matching.Weights(**given)
+
+
+def region_weight_values(region: Region | int | None) -> dict[str, float]:
+    """The weights the region changed (name → value); empty when it keeps the defaults."""
+    if region is None:
+        return {}
+    region_id = region if isinstance(region, int) else region.pk
+    values = (
+        RegionWeights.objects.filter(region_id=region_id).values_list("values", flat=True).first()
+    )
+    return normalised(values or {})
+
+
+def weights_for_region(
+    region: Region | int | None, parameters: dict | None = None
+) -> matching.Weights:
+    """The fit weights of a region: the core's defaults, overridden by the region's own
+    (see :class:`RegionWeights`), overridden in turn by known keys of ``parameters`` (an
+    allocation round's own). ``None`` for no region: the defaults."""
+    return weights_from({**region_weight_values(region), **(parameters or {})})
+
+
+def weights_for_newcomer(newcomer: Newcomer, parameters: dict | None = None) -> matching.Weights:
+    """The fit weights for a newcomer: those of the region they live in. Where regions
+    overlap, the first (by id) that set its own weights (one query)."""
+    values = (
+        RegionWeights.objects.filter(region__municipalities=newcomer.municipality_id)
+        .exclude(values={})
+        .order_by("region_id")
+        .values_list("values", flat=True)
+        .first()
+    )
+    return weights_from({**normalised(values or {}), **(parameters or {})})
 
 
 # --- reads -----------------------------------------------------------------------------------
@@ -314,13 +352,14 @@ def recommendations(
 ) -> RecommendationResult:
     """The ``n`` best-fitting counting activities in reach, and the ``left_out`` most
     fitting ones a hard rule excludes (with why). Activities the newcomer already has an
-    open enrolment in are not proposed again."""
+    open enrolment in are not proposed again. Scored with the weights of the newcomer's
+    region, overridden by ``parameters``."""
     ctx = newcomer_context(newcomer)
     rows = activities_in_reach(ctx.profile, exclude=ctx.open_activity_ids)
     if not rows:
         return RecommendationResult(newcomer, [], [], 0, 0)
     profiles = [activity_profile(a, a.capacity - a.taken) for a in rows]
-    weights = weights_from(parameters)
+    weights = weights_for_newcomer(newcomer, parameters)
     result = matching.recommend(ctx.profile, profiles, weights=weights, n=n)
     by_pk = {a.pk: a for a in rows}
     top = [
@@ -376,14 +415,15 @@ class PlanProposal:
 
 def plan(newcomer: Newcomer, *, weeks: int = 13, parameters: dict | None = None) -> PlanProposal:
     """The best set of counting activities in reach that do not clash in the week and
-    reach the hours still to go within ``weeks`` (exact, CP-SAT), with alternatives."""
+    reach the hours still to go within ``weeks`` (exact, CP-SAT), with alternatives.
+    Scored with the weights of the newcomer's region, overridden by ``parameters``."""
     ctx = newcomer_context(newcomer)
     target = ctx.hours_to_go or float(PNT_HOURS)
     rows = activities_in_reach(ctx.profile, exclude=ctx.open_activity_ids, margin_km=0.0)
     if not rows:
         return PlanProposal(newcomer, target, weeks, None, [])
     profiles = [activity_profile(a, a.capacity - a.taken) for a in rows]
-    weights = weights_from(parameters)
+    weights = weights_for_newcomer(newcomer, parameters)
     result = _fewest_activities(ctx.profile, profiles, weights, target, weeks)
     by_pk = {a.pk: a for a in rows}
     hours = {
@@ -493,7 +533,8 @@ def allocation_input(
 ) -> AllocationInput:
     """The region's waiting newcomers against its activities with free places, as the
     core's sparse problem (top ``top_k`` allowed candidates per newcomer). Pairs where the
-    newcomer already holds a place are never candidates. Five queries in all."""
+    newcomer already holds a place are never candidates. The fit uses the region's weights,
+    overridden by the round's ``parameters``. Six queries in all."""
     today = timezone.localdate()
     k = int(parameters.get("k", 1))
     newcomers = waiting_newcomers(region, k)
@@ -514,7 +555,7 @@ def allocation_input(
     vocab = matching.Vocabularies.of(n_profiles, a_profiles)
     n_table = matching.NewcomerTable.of(n_profiles, vocab)
     a_table = matching.ActivityTable.of(a_profiles, vocab)
-    weights = weights_from(parameters)
+    weights = weights_for_region(region, parameters)
     graph = matching.candidate_graph(n_table, a_table, weights, top_k=top_k)
     keep = np.array(
         [

@@ -570,4 +570,5 @@ class Notification(models.Model):
         return self.key
 
 
-from pnt.trajectories import models_allocation  # noqa: E402, F401  (allocation rounds)
+# Allocation rounds, and the matching weights per region.
+from pnt.trajectories import models_allocation, models_weights  # noqa: E402, F401

@@ -37,4 +37,11 @@ urlpatterns = [
         views.allocation_round_discard,
         name="allocation_round_discard",
     ),
+    path("allocation/weights/", views.matching_weights_list, name="matching_weights_list"),
+    path("allocation/weights/<slug:slug>/", views.matching_weights, name="matching_weights"),
+    path(
+        "allocation/weights/<slug:slug>/reset/",
+        views.matching_weights_reset,
+        name="matching_weights_reset",
+    ),
 ]

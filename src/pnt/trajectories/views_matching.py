@@ -1,5 +1,6 @@
 """Pages of the matching: recommendations and a 40-hour plan on the newcomer's page (an
-htmx fragment), and the coordinator's allocation rounds. Outside scope is always 404."""
+htmx fragment), and the coordinator's allocation rounds and matching weights of the region.
+Outside scope is always 404."""
 
 from __future__ import annotations
 
@@ -17,12 +18,17 @@ from django.views.decorators.http import require_POST
 from pnt.accounts.audit import record_access
 from pnt.accounts.scoping import scope_for
 from pnt.geo.models import Region
-from pnt.trajectories import allocation_services, matching_adapter, queries
+from pnt.trajectories import allocation_services, matching_adapter, queries, weights_services
 from pnt.trajectories.errors import TrajectoryError
-from pnt.trajectories.forms_matching import AllocationRoundForm, PlanPeriodForm
+from pnt.trajectories.forms_matching import (
+    AllocationRoundForm,
+    PlanPeriodForm,
+    RegionWeightsForm,
+)
 from pnt.trajectories.matching_reasons import reason_texts
 from pnt.trajectories.models import Newcomer
 from pnt.trajectories.models_allocation import AllocationAssignment, AllocationRound
+from pnt.trajectories.models_weights import RegionWeights, normalised
 
 # --- the newcomer's page -----------------------------------------------------------------
 
@@ -278,3 +284,57 @@ def allocation_round_discard(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: allocation_services.discard_allocation_round(round=round_, by=request.user),
         _("The round is discarded; nothing was offered."),
     )
+
+
+# --- the matching weights of a region --------------------------------------------------------
+
+
+@login_required
+def matching_weights_list(request: HttpRequest) -> HttpResponse:
+    """The regions one coordinates, each with how many weights it set itself."""
+    regions = list(_coordinated_regions(request))
+    stored = dict(
+        RegionWeights.objects.filter(region__in=regions).values_list("region_id", "values")
+    )
+    rows = [(region, len(normalised(stored.get(region.pk) or {}))) for region in regions]
+    return render(request, "trajectories/matching_weights_list.html", {"rows": rows})
+
+
+def _weights_region(request: HttpRequest, slug: str) -> Region:
+    """A region the user coordinates (any for an admin); 404 otherwise."""
+    return get_object_or_404(_coordinated_regions(request), slug=slug)
+
+
+@login_required
+def matching_weights(request: HttpRequest, slug: str) -> HttpResponse:
+    """The region's weights, each with its meaning and default; saving stores them for the
+    region's recommendations, plans and new allocation rounds."""
+    region = _weights_region(request, slug)
+    row = RegionWeights.objects.select_related("changed_by").filter(region=region).first()
+    form = RegionWeightsForm(request.POST or None, current=normalised(row.values) if row else {})
+    if request.method == "POST" and form.is_valid():
+        try:
+            weights_services.set_region_weights(
+                region=region, values=form.values(), by=request.user
+            )
+        except TrajectoryError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("The matching weights of %(region)s are saved.") % {"region": region}
+            )
+            return redirect("matching_weights", slug=region.slug)
+    context = {"region": region, "form": form, "row": row}
+    return render(request, "trajectories/matching_weights.html", context)
+
+
+@login_required
+@require_POST
+def matching_weights_reset(request: HttpRequest, slug: str) -> HttpResponse:
+    """Back to the default weights for the region."""
+    region = _weights_region(request, slug)
+    weights_services.reset_region_weights(region=region, by=request.user)
+    messages.success(
+        request, _("%(region)s uses the default matching weights again.") % {"region": region}
+    )
+    return redirect("matching_weights", slug=region.slug)

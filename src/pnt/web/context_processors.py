@@ -47,6 +47,7 @@ def navigation(request: HttpRequest) -> dict:
         offer.append((reverse("demand"), _("Demand")))
     if scope.is_admin or scope.coordinator_region_ids:
         offer.append((reverse("allocation_round_list"), _("Allocation")))
+        offer.append((reverse("matching_weights_list"), _("Matching weights")))
     if scope.is_admin or scope.is_staff_anywhere:
         network.append((reverse("network_home"), _("Network")))
     if scope.is_admin or scope.region_ids:
