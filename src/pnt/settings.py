@@ -229,6 +229,7 @@ PNT_SCHEDULE = {
     "follow_on_check_ins": ("pnt.outreach.tasks.send_check_ins", 24 * 60 * 60),
     "network_reminders": ("pnt.network.tasks.send_network_reminders", 24 * 60 * 60),
     "feedback_invitations": ("pnt.reporting.tasks.send_feedback_invitations", 24 * 60 * 60),
+    "quarter_hours": ("pnt.trajectories.tasks.rebuild_quarter_hours", 24 * 60 * 60),
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from pnt.buddies.models import BuddyRequest, Evaluation, FollowUp, Meeting, Pair
+from pnt.trajectories import quarter_hours
 from pnt.trajectories.models import (
     ActivitySession,
     Attendance,
@@ -50,6 +51,7 @@ def newcomer_with_history(*, ended_on: dt.date | None = None, volunteer=None, **
         Attendance.objects.create(
             session=session, enrolment=enrolment, status="present", hours=Decimal("2")
         )
+    quarter_hours.refresh([enrolment.pk])
     proof = ParticipationProof.objects.create(newcomer=newcomer, activity=activity, hours=6)
     proof.signed_paper.save("getekend.pdf", ContentFile(PDF))
     Notification.objects.create(

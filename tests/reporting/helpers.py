@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from pnt.reporting.periods import Quarter
+from pnt.trajectories import quarter_hours
 from pnt.trajectories.models import ActivitySession, Attendance, Enrolment, Trajectory
 from tests.factories import ActivityFactory, NewcomerFactory, ProviderFactory, municipality
 
@@ -77,6 +78,8 @@ def attend(newcomer, activity, day: dt.date, hours: str, status: str = "present"
     session, _ = ActivitySession.objects.get_or_create(
         activity=activity, date=day, start=dt.time(10), defaults={"end": dt.time(14)}
     )
-    return Attendance.objects.create(
+    row = Attendance.objects.create(
         session=session, enrolment=enrolment, status=status, hours=Decimal(hours)
     )
+    quarter_hours.refresh([enrolment.pk])  # as recount_hours does after a sheet
+    return row

@@ -165,7 +165,10 @@ INDICATORS: list[Indicator] = [
         HOURS,
         "hours",
         base="participants",
-        source="trajectories.Attendance (status present, hours) × ActivitySession.date",
+        source=(
+            "trajectories.Attendance (status present, hours) × ActivitySession.date, "
+            "summed per enrolment and quarter in QuarterHours"
+        ),
     ),
     Indicator(
         "participants",

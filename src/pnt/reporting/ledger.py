@@ -1,5 +1,7 @@
 """The attendance ledger summed up for reports: hours and participants per quarter, per
-activity type and per municipality, in ONE pass over the ledger (its largest table).
+activity type and per municipality, in ONE pass over the ledger's quarter sums
+(`trajectories.QuarterHours`: the attendance rows summed per enrolment and quarter, kept in
+step by `pnt.trajectories.quarter_hours`).
 
 The database first sums the hours per (quarter, newcomer, type, municipality); the counts of
 distinct newcomers per quarter, per (quarter, type) and per (quarter, municipality) are then
@@ -16,7 +18,6 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import F, Q, Sum
-from django.db.models.functions import TruncQuarter
 
 from pnt.reporting.periods import Quarter
 from pnt.reporting.scopes import ReportScope
@@ -45,21 +46,21 @@ class QuarterLedger:
 
 
 def _base(scope: ReportScope, first: dt.date, last: dt.date):
-    from pnt.trajectories.models import Attendance
+    """Hours per (quarter, newcomer, type, municipality), from the ledger's quarter sums
+    (`QuarterHours`, kept in step with the attendance rows) rather than the rows."""
+    from pnt.trajectories.models_ledger import QuarterHours
 
     return (
-        Attendance.objects.filter(
+        QuarterHours.objects.filter(
             scope.attendance(),
-            counting("session__activity__"),
-            session__date__gte=first,
-            session__date__lte=last,
-            status=Attendance.Status.PRESENT,
-            hours__gt=0,
+            counting("enrolment__activity__"),
+            quarter__gte=first,
+            quarter__lte=last,
         )
         .annotate(
-            q=TruncQuarter("session__date"),
+            q=F("quarter"),
             nid=F("enrolment__newcomer_id"),
-            kind=F("session__activity__type"),
+            kind=F("enrolment__activity__type"),
             m=F("enrolment__newcomer__municipality_id"),
         )
         .values("q", "nid", "kind", "m")

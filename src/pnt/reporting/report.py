@@ -72,17 +72,17 @@ def build_report(scope: ReportScope, period: Quarter, trend: bool = True) -> Rep
             scope, period, periods, [families.compute(scope, p, ledger=ledger) for p in periods]
         )
         if scope.municipality_ids is not None or scope.kind == "flanders":
-            report.by_municipality = [
-                breakdowns.by_municipality(scope, p, ledger[p]) for p in periods
-            ]
+            report.by_municipality = breakdowns.by_municipality_periods(
+                scope, periods, [ledger[p] for p in periods]
+            )
         if scope.kind == MUNICIPALITY and scope.region is not None:
             # The municipality's people counts are hidden exactly as in its region's table,
             # so the region report minus the other municipalities reveals nothing.
             region = for_region(scope.region)
             region_ledger = summarise(region, [period.year_earlier(), period])
-            report.region_by_municipality = [
-                breakdowns.by_municipality(region, p, region_ledger[p]) for p in periods
-            ]
+            report.region_by_municipality = breakdowns.by_municipality_periods(
+                region, periods, [region_ledger[p] for p in periods]
+            )
         if trend:
             report.trend = breakdowns.trend(scope, quarters, ledger)
     return report

@@ -571,4 +571,4 @@ class Notification(models.Model):
 
 
 # Allocation rounds, and the matching weights per region.
-from pnt.trajectories import models_allocation, models_weights  # noqa: E402, F401
+from pnt.trajectories import models_allocation, models_ledger, models_weights  # noqa: E402, F401

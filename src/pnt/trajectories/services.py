@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from pnt.accounts.audit import record_access
 from pnt.offer.models import Activity
-from pnt.trajectories import notifications
+from pnt.trajectories import notifications, quarter_hours
 from pnt.trajectories.errors import DuplicateNewcomer, EnrolmentError, TrajectoryError
 from pnt.trajectories.models import (
     PNT_HOURS,
@@ -538,6 +538,8 @@ def recount_hours(*, newcomer_id: int) -> Trajectory | None:
     """Bring the trajectory in step with the ledger: hours of eligible, validated
     activities only; the first attended hour starts the PNT; 40 hours complete it."""
     trajectory = Trajectory.objects.select_for_update().filter(newcomer_id=newcomer_id).first()
+    # The quarter sums of the reports follow the ledger, under the same lock.
+    quarter_hours.refresh_newcomer(newcomer_id)
     if trajectory is None:
         return None
     present = Attendance.objects.filter(

@@ -67,3 +67,13 @@ def send_session_reminders() -> int:
     from pnt.trajectories import services
 
     return services.send_session_reminders()
+
+
+@task()
+def rebuild_quarter_hours() -> dict[str, int]:
+    """Nightly safety net: recompute the ledger's quarter sums (the services keep them in
+    step after every sheet; this repairs anything written around them)."""
+    from pnt.trajectories import quarter_hours
+
+    out_of_step = quarter_hours.differences()
+    return {"rows": quarter_hours.rebuild(), "out_of_step": out_of_step}

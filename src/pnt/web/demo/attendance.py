@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pnt.offer.models import Activity
+from pnt.trajectories import quarter_hours
 from pnt.trajectories.models import ActivitySession, Attendance, Enrolment, Trajectory
 from pnt.trajectories.services import PNT_HOURS
 from pnt.web.demo.world import World
@@ -75,6 +76,7 @@ def add_attendance(world: World) -> int:
         for key, enrolment_id, status, hours in marks
     ]
     world.save(Attendance, rows, "attendance rows")
+    quarter_hours.rebuild()  # bulk rows bypass recount_hours: sum the quarters once
     _summarise(world, trajectories, marks, plans)
     return len(rows)
 
