@@ -284,3 +284,26 @@ def test_completed_trajectories_have_forty_attended_hours(demo):
         < 40
     ]
     assert short == []
+
+
+@pytest.mark.django_db
+def test_every_demo_place_request_keeps_its_consent(demo):
+    from pnt.placerequests.models import PlaceRequest
+    from pnt.privacy.models import Consent
+
+    requests = {str(pk) for pk in PlaceRequest.objects.values_list("pk", flat=True)}
+    consents = set(
+        Consent.objects.filter(
+            subject_type="placerequests.placerequest", purpose=Consent.Purpose.PUBLIC_REQUEST
+        ).values_list("subject_id", flat=True)
+    )
+    assert requests and consents == requests
+
+
+@pytest.mark.django_db
+def test_the_quarter_sums_of_the_ledger_match_the_attendance_rows(demo):
+    from pnt.trajectories import quarter_hours
+    from pnt.trajectories.models_ledger import QuarterHours
+
+    assert QuarterHours.objects.exists()
+    assert quarter_hours.differences() == 0

@@ -65,6 +65,7 @@ DOMAIN_APPS = (
     "trajectories",
     "offer",
     "reporting",
+    "privacy",  # consents and anonymisation records of the people above
 )
 
 
@@ -128,7 +129,7 @@ def existing_data() -> dict[str, int]:
 
 def reset(progress: Callable[[str], None] | None = None) -> dict[str, int]:
     """Delete everything the generator makes: all rows of the domain apps (offer,
-    trajectories, buddies, reporting) and the generated users. Reference geography and
+    trajectories, buddies, reporting, privacy, …) and the generated users. Reference geography and
     users made by hand stay (their provider memberships go with the providers)."""
     say = progress or (lambda _message: None)
     deleted: dict[str, int] = {}

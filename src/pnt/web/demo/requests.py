@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import translation
+
 from pnt.offer.models import Activity
+from pnt.placerequests.forms import PlaceRequestForm
 from pnt.placerequests.models import PlaceRequest
+from pnt.privacy.models import Consent
 from pnt.web.demo.names import ORIGINS
 from pnt.web.demo.world import World
 
@@ -58,5 +62,26 @@ def build_requests(world: World, count: int = 14) -> int:
     for row in rows:
         if not row.email and not row.phone:
             row.phone = "0470 12 34 56"
-    world.save(PlaceRequest, rows, "requests for a place")
+    saved = world.save(PlaceRequest, rows, "requests for a place")
+    _consents(world, saved)
     return len(rows)
+
+
+def _consents(world: World, requests: list[PlaceRequest]) -> None:
+    """The proof of consent each sender gave by ticking the box, in their language."""
+    label = PlaceRequestForm.base_fields["consent"].label
+    rows = []
+    for place_request in requests:
+        with translation.override(place_request.language or "nl"):
+            statement = str(label)
+        rows.append(
+            Consent(
+                subject_type=PlaceRequest._meta.label_lower,
+                subject_id=str(place_request.pk),
+                purpose=Consent.Purpose.PUBLIC_REQUEST,
+                statement=statement,
+                given_at=place_request.consent_at,
+                source="catalogue request",
+            )
+        )
+    world.save(Consent, rows, "consents")
