@@ -122,6 +122,18 @@ def test_a_rounds_own_weights_still_win_over_the_regions(
     ]
 
 
+def test_a_round_keeps_the_weights_it_was_started_with(
+    samira, two_activities, django_capture_on_commit_callbacks
+):
+    _set(**NEARBY_FIRST)
+    round_ = _round(django_capture_on_commit_callbacks)
+    _set(interests=7)
+
+    round_.refresh_from_db()
+    assert round_.parameters["interests"] == 0
+    assert round_.parameters["distance_per_km"] == 1.0
+
+
 def _round(django_capture_on_commit_callbacks, **parameters) -> AllocationRound:
     with django_capture_on_commit_callbacks(execute=True):
         round_ = allocation_services.start_allocation_round(

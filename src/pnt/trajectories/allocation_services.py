@@ -83,7 +83,11 @@ def start_allocation_round(
         round_ = AllocationRound.objects.create(
             region=region,
             created_by=by if getattr(by, "is_authenticated", False) else None,
-            parameters=clean_parameters(parameters),
+            # The region's fit weights as they are now go with the round, so the stored
+            # round says how it was scored even after the coordinator changes them.
+            parameters=clean_parameters(
+                {**matching_adapter.region_weight_values(region), **(parameters or {})}
+            ),
             note=note.strip()[:120],
         )
         transaction.on_commit(lambda: run_allocation_round.enqueue(round_.pk))
