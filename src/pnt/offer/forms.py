@@ -221,6 +221,7 @@ class CatalogueFilterForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
+        widget=forms.RadioSelect,  # each level with its pictogram (`{% picto_radios %}`)
     )
     day = forms.MultipleChoiceField(
         label=_("Day"), choices=WEEKDAYS, required=False, widget=forms.CheckboxSelectMultiple

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import template
 from django.core.cache import cache
 from django.templatetags.static import static
@@ -103,15 +105,29 @@ def municipality_options(bound_field) -> str:
 @register.simple_tag
 def checks(bound_field) -> str:
     """A group of checkboxes, written directly (a widget template per option is slow)."""
-    chosen = {str(v) for v in (bound_field.value() or [])}
-    name = bound_field.html_name
-    parts = [f'<div id="{escape(bound_field.auto_id)}">']
-    for n, (value, label) in enumerate(bound_field.field.choices):
-        checked = " checked" if str(value) in chosen else ""
+    return choice_inputs(bound_field, "checkbox")
+
+
+def choice_inputs(bound_field, input_type: str, icon: Callable[[str], str] | None = None) -> str:
+    """Checkboxes or radio buttons of a choice field, each `<label>` around its input.
+
+    `icon(value)` gives HTML put between an input and its words (a decorative pictogram:
+    the words stay the input's name); `{% picto_checks %}` in `pictograms` passes it.
+    """
+    value = bound_field.value()
+    if input_type == "radio" or not isinstance(value, list | tuple):
+        value = [value]
+    chosen = {"" if v is None else str(v) for v in value}
+    name = escape(bound_field.html_name)
+    auto_id = escape(bound_field.auto_id)
+    parts = [f'<div id="{auto_id}" class="picto-choices">' if icon else f'<div id="{auto_id}">']
+    for n, (option, label) in enumerate(bound_field.field.choices):
+        checked = " checked" if str(option) in chosen else ""
+        drawing = icon(option) if icon else ""
         parts.append(
-            f'<div><label for="{escape(bound_field.auto_id)}_{n}"><input type="checkbox" '
-            f'name="{escape(name)}" value="{escape(value)}" id="{escape(bound_field.auto_id)}_{n}"'
-            f"{checked}> {escape(label)}</label></div>"
+            f'<div><label for="{auto_id}_{n}"><input type="{input_type}" name="{name}" '
+            f'value="{escape(option)}" id="{auto_id}_{n}"{checked}>{drawing} '
+            f"<span>{escape(label)}</span></label></div>"
         )
     parts.append("</div>")
-    return mark_safe("".join(parts))  # noqa: S308 (every value is escaped)
+    return mark_safe("".join(parts))  # noqa: S308 (every value is escaped; icon gives HTML)

@@ -8,11 +8,16 @@ vocabulary entry has one.
 
 from __future__ import annotations
 
+import functools
+
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from pnt.offer.templatetags.offer import choice_inputs
 from pnt.offer.vocabulary import ActivityType, DutchLevel, Goal, Theme
 
 register = template.Library()
@@ -69,3 +74,59 @@ def pictogram(kind: str, value, label: str | None = None, size: int = 24) -> str
 def activity_thresholds(activity) -> list[str]:
     """The thresholds the activity lowers, as (value, label) pairs."""
     return [(value, label) for value, field, label in THRESHOLDS if getattr(activity, field)]
+
+
+#: Filter values whose pictogram has another name (the catalogue filters on "women_only").
+ICON_ALIASES = {("need", "women_only"): "women"}
+
+
+def has_icon(kind: str, value) -> bool:
+    """Whether (kind, value) has a pictogram; the empty "any level" choice has none."""
+    value = ICON_ALIASES.get((kind, str(value)), value)
+    if kind == "level":
+        return str(value).isdigit() and int(value) in VOCABULARIES["level"]
+    return kind in VOCABULARIES and value in VOCABULARIES[kind]
+
+
+@register.simple_tag
+def pictogram_icon(kind: str, value, size: int = 24) -> str:
+    """Only the drawing, hidden from screen readers: `{% pictogram_icon "need" "family" %}`.
+
+    For a control whose label already says it in words (a filter checkbox): the label stays
+    its accessible name. An entry without a pictogram gives the empty string.
+    """
+    return _icon_html(kind, str(value), size)
+
+
+@functools.lru_cache(maxsize=512)
+def _icon_html(kind: str, value: str, size: int) -> str:
+    """Built once per process: the catalogue's filters show some fifty of these per page."""
+    if not has_icon(kind, value):
+        return ""
+    value = ICON_ALIASES.get((kind, value), value)
+    return format_html(
+        '<img class="picto-icon" src="{}" alt="" aria-hidden="true" width="{}" height="{}">',
+        static(icon_path(kind, value)),
+        size,
+        size,
+    )
+
+
+@receiver(setting_changed)
+def _forget_icon_urls(*, setting: str, **kwargs) -> None:
+    if setting.startswith("STATIC") or setting == "STORAGES":
+        _icon_html.cache_clear()
+
+
+@register.simple_tag
+def picto_checks(bound_field, kind: str) -> str:
+    """`{% picto_checks form.theme "theme" %}`: the filter's checkboxes, each with the
+    pictogram of its option between the box and the words."""
+    return choice_inputs(bound_field, "checkbox", lambda value: pictogram_icon(kind, value))
+
+
+@register.simple_tag
+def picto_radios(bound_field, kind: str) -> str:
+    """`{% picto_radios form.level "level" %}`: one choice, each option with its pictogram
+    (an option without one, such as "any level", shows only its words)."""
+    return choice_inputs(bound_field, "radio", lambda value: pictogram_icon(kind, value))
