@@ -52,6 +52,11 @@ def test_a_newcomer_finds_an_activity_and_asks_for_a_place_with_the_keyboard(pag
     page.keyboard.type("koken")
     page.keyboard.press("Enter")
     expect(page.locator(".offer-count")).to_contain_text("1")
+    # The search box also refreshes the results 500 ms after the last letter typed; let
+    # that refresh land before tabbing, or it replaces the link that has the focus.
+    page.wait_for_timeout(600)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling')")
 
     _tab_to(page, ".offer-card a", text=TITLE)
     page.keyboard.press("Enter")
