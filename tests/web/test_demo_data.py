@@ -7,8 +7,14 @@ tests that change the data run inside their own transaction, which rolls back.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -227,7 +233,9 @@ def test_the_serve_command_runs_gunicorn_on_the_host_and_port(monkeypatch):
     closer = type("Connections", (), {"close_all": staticmethod(lambda: None)})
     monkeypatch.setattr(serve_command, "connections", closer)
     monkeypatch.setattr(serve_command, "call_command", lambda *args, **kwargs: None)
-    monkeypatch.setattr(serve_command.subprocess, "Popen", lambda argv: calls.append(argv))
+    monkeypatch.setattr(
+        serve_command.subprocess, "Popen", lambda argv, **kwargs: calls.append(argv)
+    )
     call_command("serve", host="127.0.0.1", port=8123, workers=3, stdout=StringIO())
     argv = calls[-1]
     assert "pnt.wsgi:application" in argv
@@ -236,13 +244,45 @@ def test_the_serve_command_runs_gunicorn_on_the_host_and_port(monkeypatch):
     assert [c[-1] for c in calls[:-1]] == ["db_worker", "scheduler"]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux signal")
+def test_the_background_helpers_stop_when_the_server_process_dies(tmp_path):
+    # A parent starts a long sleeper the way `pnt serve` starts the worker, then dies.
+    parent = (
+        "import subprocess, sys\n"
+        "from pnt.web.management.commands.serve import _stop_with_parent\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'],\n"
+        "                         preexec_fn=_stop_with_parent)\n"
+        "print(child.pid, flush=True)\n"
+    )
+    done = subprocess.run(  # noqa: S603 — our interpreter, fixed code
+        [sys.executable, "-c", parent], capture_output=True, text=True, check=True, timeout=30
+    )
+    pid = int(done.stdout.strip())
+    for _ in range(50):
+        if not Path(f"/proc/{pid}").exists() or "Z" in _state(pid):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("the child outlived its parent")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1]
+    except (FileNotFoundError, IndexError):
+        return "Z"
+
+
 def test_the_serve_command_can_leave_the_worker_to_another_service(monkeypatch):
     calls = []
     monkeypatch.setattr(serve_command.os, "execv", lambda path, argv: calls.append(argv))
     closer = type("Connections", (), {"close_all": staticmethod(lambda: None)})
     monkeypatch.setattr(serve_command, "connections", closer)
     monkeypatch.setattr(serve_command, "call_command", lambda *args, **kwargs: None)
-    monkeypatch.setattr(serve_command.subprocess, "Popen", lambda argv: calls.append(argv))
+    monkeypatch.setattr(
+        serve_command.subprocess, "Popen", lambda argv, **kwargs: calls.append(argv)
+    )
     call_command("serve", port=8123, no_worker=True, stdout=StringIO())
     assert len(calls) == 1 and "pnt.wsgi:application" in calls[0]
 

@@ -3,13 +3,15 @@ then serve pnt with gunicorn (or runserver).
 
 The worker (`pnt db_worker`) sends the e-mails and runs the tasks; the scheduler (`pnt
 scheduler`) enqueues the periodic ones (offer expiry, reminders). Both are child processes
-of this one and stop with it (Ctrl-C reaches the whole process group). In production run
+of this one and stop with it (Ctrl-C reaches the whole process group; a plain kill of the
+server reaches them through Linux's parent-death signal). In production run
 them as their own services instead and pass --no-worker.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -17,6 +19,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
+
+
+def _stop_with_parent() -> None:
+    """In the child, before it starts: ask Linux for SIGTERM when this process (gunicorn
+    after the exec) dies, so a `kill` of the server does not leave the helpers behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
 class Command(BaseCommand):
@@ -65,6 +76,8 @@ class Command(BaseCommand):
         started = []
         for command in (["db_worker"], ["scheduler"]):
             argv = [sys.executable, "-m", "pnt.cli", *command]
-            started.append(subprocess.Popen(argv))  # noqa: S603 — our interpreter, fixed args
+            started.append(
+                subprocess.Popen(argv, preexec_fn=_stop_with_parent)  # noqa: S603, PLW1509
+            )
         self.stdout.write("Background worker and scheduler started.")
         return started
