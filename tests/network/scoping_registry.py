@@ -65,6 +65,10 @@ NETWORK_WEB = [
     Detail("deliverable_add", "network_managed_application", method="post", data={}, status=302),
     Detail("deliverable_status", "network_managed_deliverable", method="post", data={}, status=302),
     Detail("deliverable_document", "network_deliverable", method="head"),
+    Detail("deliverable_detail", "network_deliverable"),
+    # An empty choice is shown again with its errors; nothing is made.
+    Detail("deliverable_report_add", "network_managed_deliverable", method="post", data={}),
+    Detail("deliverable_report", "network_deliverable_report", method="head"),
 ]
 
 NETWORK_API = [

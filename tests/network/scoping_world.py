@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from pnt.network.models import Partner
+from pnt.network.models import DeliverableReport, Partner
 from tests.network.factories import (
     ActionFactory,
     ActionPointFactory,
@@ -112,6 +112,8 @@ NETWORK_SEES = {
     "network_managed_application": _managed({"vlinderbloem"}, {"pinksterbloem"}),
     "network_deliverable": _table({"goudsbloem"}, {"boterbloem"}),
     "network_managed_deliverable": _managed({"goudsbloem"}, {"boterbloem"}),
+    # Reports made for a deliverable: only for those who may make them.
+    "network_deliverable_report": _managed({"goudsbloem"}, {"boterbloem"}),
 }
 
 
@@ -231,3 +233,10 @@ def _add_library(world, rivierenland, kempen) -> None:
         world.add("network_managed_application", key, application, title)
         world.add("network_deliverable", deliverable_key, deliverable, deliverable_title)
         world.add("network_managed_deliverable", deliverable_key, deliverable, deliverable_title)
+        report = DeliverableReport.objects.create(
+            deliverable=deliverable, kind=DeliverableReport.Kind.REPORT_PDF, quarter="2024-Q2",
+            scope_label=region.name, file=_document(f"rapport-{deliverable_key}"),
+            file_name=f"pnt-{deliverable_key}-2024-Q2.pdf", content_type="application/pdf",
+            size=15,
+        )  # fmt: skip
+        world.add("network_deliverable_report", deliverable_key, report, report.file_name)

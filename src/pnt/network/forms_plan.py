@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pnt.accounts.models import User
 from pnt.geo.models import Municipality
-from pnt.network import measures, queries
+from pnt.network import deliverable_reports, measures, queries
 from pnt.network.documents import ATTACHMENTS
 from pnt.network.forms import (
     DATE,
@@ -19,6 +19,8 @@ from pnt.network.forms import (
 )
 from pnt.network.models import (
     Action,
+    Deliverable,
+    DeliverableReport,
     FundingApplication,
     FundingProgramme,
     Partner,
@@ -26,6 +28,7 @@ from pnt.network.models import (
     PracticeTheme,
 )
 from pnt.offer.models import Activity
+from pnt.reporting.periods import Quarter
 
 
 class PlanForm(RegionForm):
@@ -214,3 +217,46 @@ class DeliverableForm(forms.Form):
 
 class HandInForm(forms.Form):
     document = DocumentField(label=_("Report or document"))
+
+
+class DeliverableReportForm(forms.Form):
+    """Which report of pnt.reporting to attach: the kind, the quarter (by default the last
+    full quarter before the due date) and, for a council decision, the municipality."""
+
+    kind = forms.ChoiceField(
+        label=_("Report"), choices=DeliverableReport.Kind.choices, widget=forms.RadioSelect,
+        initial=DeliverableReport.Kind.REPORT_PDF,
+    )  # fmt: skip
+    quarter = forms.ChoiceField(label=_("Quarter"))
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none(), required=False,
+        help_text=_("Only for the council decision draft."),
+    )  # fmt: skip
+    hand_in = forms.BooleanField(label=_("Mark the deliverable as submitted today"), required=False)
+
+    def __init__(self, *args, deliverable: Deliverable, **kwargs):
+        super().__init__(*args, **kwargs)
+        application = deliverable.application
+        quarters = deliverable_reports.quarter_choices(application, deliverable.due_on)
+        self.fields["quarter"].choices = [(str(q), q.label) for q in quarters]
+        self.fields["quarter"].initial = str(
+            deliverable_reports.default_quarter(deliverable.due_on)
+        )
+        self.fields["municipality"].queryset = deliverable_reports.council_municipalities(
+            application.region
+        )
+        if deliverable.status != Deliverable.Status.OPEN:
+            del self.fields["hand_in"]
+
+    def clean_quarter(self) -> Quarter:
+        return Quarter.parse(self.cleaned_data["quarter"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == DeliverableReport.Kind.COUNCIL_DOCX:
+            if not data.get("municipality"):
+                self.add_error("municipality", _("Choose the municipality of the council."))
+        else:
+            data["municipality"] = None
+        data.setdefault("hand_in", False)
+        return data

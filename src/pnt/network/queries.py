@@ -17,6 +17,7 @@ from pnt.network.models import (
     Agreement,
     CaseDiscussion,
     Deliverable,
+    DeliverableReport,
     FundingApplication,
     FundingProgramme,
     Group,
@@ -241,6 +242,22 @@ def applications(user) -> QuerySet[FundingApplication]:
 
 def deliverables(user) -> QuerySet[Deliverable]:
     return Deliverable.objects.filter(application__in=applications(user).values("pk"))
+
+
+def managed_deliverables(user) -> QuerySet[Deliverable]:
+    """Deliverables the user may change: those of the regions they manage."""
+    access = network_access(user)
+    if access.is_admin:
+        return deliverables(user)
+    return deliverables(user).filter(application__region__in=access.staff_region_ids)
+
+
+def deliverable_reports(user) -> QuerySet[DeliverableReport]:
+    """Reports made for deliverables: only for those who may make them (the region's
+    coordinator and coaches), like the deliverable's other changes."""
+    return DeliverableReport.objects.filter(
+        deliverable__in=managed_deliverables(user).values("pk")
+    ).select_related("made_by", "municipality")
 
 
 def programmes() -> QuerySet[FundingProgramme]:

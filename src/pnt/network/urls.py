@@ -3,7 +3,7 @@ the action plan, good practices and funding."""
 
 from django.urls import path
 
-from pnt.network import views, views_library, views_meetings, views_plan
+from pnt.network import views, views_deliverables, views_library, views_meetings, views_plan
 
 urlpatterns = [
     path("network/", views.home, name="network_home"),
@@ -90,6 +90,21 @@ urlpatterns = [
         "network/funding/<int:pk>/deliverables/",
         views_library.deliverable_add,
         name="deliverable_add",
+    ),
+    path(
+        "network/deliverables/<int:pk>/",
+        views_deliverables.deliverable_detail,
+        name="deliverable_detail",
+    ),
+    path(
+        "network/deliverables/<int:pk>/reports/",
+        views_deliverables.deliverable_report_add,
+        name="deliverable_report_add",
+    ),
+    path(
+        "network/deliverable-reports/<int:pk>/",
+        views_deliverables.deliverable_report,
+        name="deliverable_report",
     ),
     path(
         "network/deliverables/<int:pk>/status/",

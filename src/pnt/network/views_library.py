@@ -232,6 +232,8 @@ def deliverable_status(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The deliverable is saved."))
+    if request.POST.get("back") == "deliverable":
+        return redirect("deliverable_detail", pk=deliverable.pk)
     return redirect("application_detail", pk=application.pk)
 
 

@@ -1,7 +1,12 @@
 """The network's own work: partners and agreements, groups and meetings, the action plan,
 good practices and funding. Split by subject; import every model from here."""
 
-from pnt.network.models.funding import Deliverable, FundingApplication, FundingProgramme
+from pnt.network.models.funding import (
+    Deliverable,
+    DeliverableReport,
+    FundingApplication,
+    FundingProgramme,
+)
 from pnt.network.models.meetings import (
     ActionPoint,
     AgendaItem,
@@ -22,6 +27,7 @@ __all__ = [
     "CaseDiscussion",
     "Decision",
     "Deliverable",
+    "DeliverableReport",
     "FundingApplication",
     "FundingProgramme",
     "Group",

@@ -16,6 +16,10 @@ def deliverable_path(instance, filename: str) -> str:
     return private_path("deliverables", filename)
 
 
+def deliverable_report_path(instance, filename: str) -> str:
+    return private_path("deliverable-reports", filename)
+
+
 class FundingProgramme(models.Model):
     """A subsidy programme (Flanders' regional programme, AMIF, a province, a foundation)."""
 
@@ -142,3 +146,70 @@ class Deliverable(models.Model):
     @property
     def remind_on(self) -> dt.date:
         return self.due_on - dt.timedelta(days=self.remind_days)
+
+
+class DeliverableReport(models.Model):
+    """A report of pnt.reporting made for a deliverable: a quarterly report of the
+    application's region, or the council decision draft of one of its municipalities.
+
+    Made once and kept as it was made (the figures behind it move on). Always suppressed, as
+    every file of pnt.reporting is: it is meant to be sent to the funder."""
+
+    class Kind(models.TextChoices):
+        REPORT_PDF = "report_pdf", _("quarterly report (PDF)")
+        REPORT_XLSX = "report_xlsx", _("quarterly report (XLSX)")
+        COUNCIL_DOCX = "council_docx", _("council decision draft of a municipality (DOCX)")
+
+    deliverable = models.ForeignKey(
+        Deliverable,
+        verbose_name=_("deliverable"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    kind = models.CharField(_("kind of report"), max_length=16, choices=Kind.choices)
+    quarter = models.CharField(_("quarter"), max_length=7)  # "2025-Q1"
+    # What the report is about, as it was named when it was made.
+    scope_label = models.CharField(_("about"), max_length=200)
+    # The council decision draft is about one municipality; the quarterly reports are not.
+    municipality = models.ForeignKey(
+        "geo.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    file = models.FileField(_("file"), upload_to=deliverable_report_path)
+    file_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    made_at = models.DateTimeField(_("made"), default=timezone.now)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-made_at", "-pk"]
+        verbose_name = _("report of a deliverable")
+        verbose_name_plural = _("reports of deliverables")
+        constraints = [
+            models.CheckConstraint(
+                name="deliverable_report_municipality_iff_council",
+                condition=(
+                    models.Q(kind="council_docx", municipality__isnull=False)
+                    | (~models.Q(kind="council_docx") & models.Q(municipality__isnull=True))
+                ),
+            ),
+            models.CheckConstraint(
+                name="deliverable_report_known_kind",
+                condition=models.Q(kind__in=["report_pdf", "report_xlsx", "council_docx"]),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -4,6 +4,7 @@ transaction each. Split by subject; import them all from here."""
 from pnt.network.services.funding import (
     accept_deliverable,
     add_deliverable,
+    attach_report,
     change_application_status,
     create_application,
     hand_in_deliverable,
@@ -56,6 +57,7 @@ __all__ = [
     "add_deliverable",
     "add_indicator",
     "add_pillar",
+    "attach_report",
     "agenda_from_open_actions",
     "change_action_point",
     "change_application_status",
