@@ -64,6 +64,12 @@ class DemandRowOut(Schema):
     without_offer_in_reach_display: str
     requests_without_place: int | None
     requests_without_place_display: str
+    from_intake: int | None
+    from_intake_display: str
+    from_own_words: int | None
+    from_own_words_display: str
+    from_public_requests: int | None
+    from_public_requests_display: str
     nearest_open_km: float | None
     nearest_open_activity: str
     nearest_open_municipality: str
@@ -132,7 +138,8 @@ def follow_on_figures(request: HttpRequest, region: str):
 @router.get("/regions/{region}/demand", response=DemandOut)
 def demand_signals(request: HttpRequest, region: str):
     """Unmet demand per wish and municipality against the open offer within reach, ranked
-    as offer to create."""
+    as offer to create, with where the wishes come from (intake, own words, public requests
+    for a place; requests without a place)."""
     found = _region(request, region)
     demand = demand_module.region_demand(found)
     return {

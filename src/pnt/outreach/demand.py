@@ -1,8 +1,23 @@
 """Unmet demand: what newcomers want, set against the offer within their reach.
 
-Demand comes from the intakes (interests, talents and goals of newcomers whose trajectory
-is open) and from requests that found no place (on a waiting list, or cancelled without
-ever getting one in the last year). The offer is every published activity that is open to
+Demand comes from four sources, and every row says how many wishes came from each:
+
+- the intake: interests, talents and goals of newcomers whose trajectory is open;
+- their own words (free text at intake): the interest themes the words suggest that are not
+  already in the profile — the tags stored by :mod:`pnt.ownwords` when the words were
+  embedded, else (no extra, or words changed since) the keyword fallback; no model is
+  loaded here;
+- requests from the public catalogue (:mod:`pnt.placerequests`) that are new or were
+  declined in the last year: a wish for the requested activity's type in the requester's
+  municipality, with the default reach. A request counts as its own person
+  (``("request", pk)``) unless it is linked to a registered newcomer, who then counts once;
+  handled requests found their way and do not count;
+- requests that found no place (on a waiting list, or cancelled without ever getting one in
+  the last year).
+
+A person counts once per wish and municipality, whatever the number of sources; the source
+counts of a row may therefore add up to more than its total. The offer is every published
+activity that is open to
 newcomers (not full, not ended). "Within reach" is the matching's rule: the distance from
 the newcomer's municipality (its centroid) to the activity (its own location, else its
 municipality's) is at most the newcomer's maximum distance from the intake (10 km when
@@ -29,11 +44,18 @@ from django.utils.translation import gettext as _
 
 from pnt.geo.distance import cross_km
 from pnt.geo.models import Municipality, Region
+from pnt.matching.embedding import text_hash
 from pnt.offer.models import Activity
 from pnt.offer.queries import public_activities
 from pnt.offer.vocabulary import ActivityType, Goal, Theme
 from pnt.outreach.figures import count_display, count_shown
+from pnt.ownwords.models import WordsEmbedding
+from pnt.ownwords.queries import keyword_tags
+from pnt.placerequests.models import PlaceRequest
 from pnt.trajectories.models import Enrolment, Intake, Trajectory
+
+# A person who wants something: a newcomer's id, or ("request", pk) for a public request.
+Person = int | tuple[str, int]
 
 OPEN_TRAJECTORY = (
     Trajectory.Status.INTAKE,
@@ -45,6 +67,8 @@ NO_PLACE_DAYS = 365
 # How far around the region the offer is looked for (beyond anyone's reach is "none near").
 SEARCH_KM = 60.0
 KINDS = ("theme", "goal", "type")
+INTAKE, OWN_WORDS, REQUEST, NO_PLACE = "intake", "own_words", "request", "no_place"
+SOURCES = (INTAKE, OWN_WORDS, REQUEST, NO_PLACE)
 
 
 def wish_label(kind: str, value: str) -> str:
@@ -62,10 +86,13 @@ class DemandRow:
     wanting: int = 0  # newcomers who want it
     unmet: int = 0  # of whom nothing open is within their reach
     no_place: int = 0  # of whom asked for a place of this kind and found none
+    from_intake: int = 0  # of whom have it in their intake profile
+    from_own_words: int = 0  # of whom only their own words (free text) suggest it
+    from_requests: int = 0  # public requests for a place (new or declined)
     nearest_km: float | None = None
     nearest: str = ""  # title of the nearest open activity
     nearest_place: str = ""  # and its municipality
-    newcomers: set[int] = field(default_factory=set, repr=False)
+    newcomers: set[Person] = field(default_factory=set, repr=False)
 
     @property
     def label(self) -> str:
@@ -86,6 +113,18 @@ class DemandRow:
     @property
     def no_place_display(self) -> str:
         return count_display(self.no_place)
+
+    @property
+    def from_intake_display(self) -> str:
+        return count_display(self.from_intake)
+
+    @property
+    def from_own_words_display(self) -> str:
+        return count_display(self.from_own_words)
+
+    @property
+    def from_requests_display(self) -> str:
+        return count_display(self.from_requests)
 
     @property
     def nearest_km_display(self) -> str:
@@ -118,16 +157,18 @@ class Demand:
 
     region: Region
     rows: list[DemandRow]
-    unmet_by_municipality: dict[int, set[int]]
+    unmet_by_municipality: dict[int, set[Person]]
     offer: list[tuple] = field(default_factory=list, repr=False)
 
     def ranked(self) -> list[DemandRow]:
-        """Offer to create: most newcomers without anything in reach first."""
-        rows = [r for r in self.rows if r.unmet or r.no_place]
+        """Offer to create: most newcomers without anything in reach first, then those who
+        asked for a place and found none (yet)."""
+        rows = [r for r in self.rows if r.unmet or r.no_place or r.from_requests]
         return sorted(
             rows,
-            key=lambda r: (-r.unmet, -r.no_place, -r.wanting, r.municipality.name_nl, r.label),
-        )
+            key=lambda r: (-r.unmet, -r.no_place, -r.from_requests, -r.wanting,
+                           r.municipality.name_nl, r.label),
+        )  # fmt: skip
 
     def wishes(self) -> list[tuple[str, str]]:
         """The wishes that occur, as (key, label), for the map's layer choice."""
@@ -156,23 +197,87 @@ class Demand:
 # --- computing ---------------------------------------------------------------------------------
 
 
-def _wishes(places: dict[int, Municipality]) -> dict:
-    """(municipality, kind, value) → {newcomer id: max km}, and the newcomers without place."""
-    wanted: dict[tuple[int, str, str], dict[int, float]] = defaultdict(dict)
+class _Wishes:
+    """What the region's people want: per (municipality, kind, value) each person's reach,
+    and which sources named the wish for whom."""
+
+    def __init__(self) -> None:
+        self.wanted: dict[tuple[int, str, str], dict[Person, float]] = defaultdict(dict)
+        self.sources: dict[tuple[int, str, str], dict[str, set[Person]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
+
+    def add(self, key: tuple[int, str, str], person: Person, reach: float, source: str) -> None:
+        self.wanted[key][person] = reach
+        self.sources[key][source].add(person)
+
+    def count(self, key: tuple[int, str, str], source: str) -> int:
+        return len(self.sources[key].get(source, ()))
+
+
+def _reach(max_km) -> float:
+    return float(max_km) if max_km is not None else DEFAULT_MAX_KM
+
+
+def _wishes(places: dict[int, Municipality]) -> _Wishes:
+    found = _Wishes()
+    _from_intakes(found, places)
+    _from_no_place(found, places)
+    _from_place_requests(found, places)
+    return found
+
+
+def _from_intakes(found: _Wishes, places: dict[int, Municipality]) -> None:
+    """Interests, talents and goals of open trajectories, and the themes their own words
+    suggest beyond those."""
     themes, goals = set(Theme.values), set(Goal.values)
     newcomers = (
         Trajectory.objects.filter(status__in=OPEN_TRAJECTORY, newcomer__municipality__in=places)
         .values_list(
             "newcomer_id", "newcomer__municipality_id", "newcomer__interests",
             "newcomer__goals", "newcomer__intake__talents", "newcomer__intake__max_km",
+            "newcomer__intake__own_words",
         )
     )  # fmt: skip
-    for pk, place, interests, own_goals, talents, max_km in newcomers:
-        reach = float(max_km) if max_km is not None else DEFAULT_MAX_KM
-        for value in (set(interests or []) | set(talents or [])) & themes:
-            wanted[(place, "theme", value)][pk] = reach
+    with_words: list[tuple[int, int, float, set[str], str]] = []
+    for pk, place, interests, own_goals, talents, max_km, words in newcomers:
+        reach, profile = _reach(max_km), set(interests or []) | set(talents or [])
+        for value in profile & themes:
+            found.add((place, "theme", value), pk, reach, INTAKE)
         for value in set(own_goals or []) & goals:
-            wanted[(place, "goal", value)][pk] = reach
+            found.add((place, "goal", value), pk, reach, INTAKE)
+        if (words or "").strip():
+            with_words.append((pk, place, reach, profile, words))
+    if not with_words:
+        return
+    suggested = _suggested_themes(places, {pk: words for pk, *_rest, words in with_words})
+    for pk, place, reach, profile, _words in with_words:
+        for value in (suggested.get(pk, set()) & themes) - profile:
+            found.add((place, "theme", value), pk, reach, OWN_WORDS)
+
+
+def _suggested_themes(places: dict[int, Municipality], words: dict[int, str]) -> dict:
+    """Per newcomer the themes their own words suggest: the tags stored when the words were
+    embedded (one query for all), else the keyword fallback, which needs no model (without
+    the extra, or when the words changed since they were embedded)."""
+    stored = {
+        pk: (fingerprint, tags)
+        for pk, fingerprint, tags in WordsEmbedding.objects.filter(
+            newcomer__municipality__in=places,
+            newcomer__trajectory__status__in=OPEN_TRAJECTORY,
+        ).values_list("newcomer_id", "text_hash", "suggested_tags")
+    }
+    out: dict[int, set[str]] = {}
+    for pk, text in words.items():
+        fingerprint, tags = stored.get(pk, ("", None))
+        if tags is None or fingerprint != text_hash(text):
+            tags = keyword_tags(text)
+        out[pk] = set(tags or [])
+    return out
+
+
+def _from_no_place(found: _Wishes, places: dict[int, Municipality]) -> None:
+    """Enrolments that found no place in the last year: a wish for the activity's type."""
     since = timezone.now() - dt.timedelta(days=NO_PLACE_DAYS)
     no_place = Enrolment.objects.filter(
         Q(status=Enrolment.Status.WAITING)
@@ -182,11 +287,34 @@ def _wishes(places: dict[int, Municipality]) -> dict:
     ).values_list(
         "newcomer_id", "newcomer__municipality_id", "activity__type", "newcomer__intake__max_km"
     )
-    without: set[tuple[int, str, str, int]] = set()
     for pk, place, kind, max_km in no_place.distinct():
-        wanted[(place, "type", kind)][pk] = float(max_km) if max_km is not None else DEFAULT_MAX_KM
-        without.add((place, "type", kind, pk))
-    return {"wanted": wanted, "without": without}
+        found.add((place, "type", kind), pk, _reach(max_km), NO_PLACE)
+
+
+def _from_place_requests(found: _Wishes, places: dict[int, Municipality]) -> None:
+    """Public requests for a place, new or declined in the last year: a wish for the
+    activity's type where the requester lives. Linked to a registered newcomer, the request
+    is that newcomer's (counted once, where they live, with their reach)."""
+    since = timezone.now() - dt.timedelta(days=NO_PLACE_DAYS)
+    requests = (
+        PlaceRequest.objects.filter(
+            status__in=(PlaceRequest.Status.NEW, PlaceRequest.Status.DECLINED),
+            created_at__gte=since,
+        )
+        .filter(
+            Q(newcomer__isnull=True, municipality__in=places)
+            | Q(newcomer__municipality__in=places)
+        )
+        .values_list(
+            "pk", "municipality_id", "activity__type",
+            "newcomer_id", "newcomer__municipality_id", "newcomer__intake__max_km",
+        )
+    )  # fmt: skip
+    for pk, place, kind, newcomer, newcomer_place, max_km in requests:
+        if newcomer is None:
+            found.add((place, "type", kind), ("request", pk), DEFAULT_MAX_KM, REQUEST)
+        else:
+            found.add((newcomer_place, "type", kind), newcomer, _reach(max_km), REQUEST)
 
 
 def _open_offer(places: list[Municipality]) -> list[tuple]:
@@ -239,8 +367,8 @@ def region_demand(region: Region) -> Demand:
     )  # fmt: skip
     masks: dict[tuple[str, str], np.ndarray] = {}
     rows: list[DemandRow] = []
-    unmet_by: dict[int, set[int]] = defaultdict(set)
-    for (place, kind, value), reach in found["wanted"].items():
+    unmet_by: dict[int, set[Person]] = defaultdict(set)
+    for (place, kind, value), reach in found.wanted.items():
         mask = masks.setdefault((kind, value), _offers_of(offer, kind, value))
         row = DemandRow(municipality=by_pk[place], kind=kind, value=value)
         row.wanting, row.newcomers = len(reach), set(reach)
@@ -255,7 +383,11 @@ def region_demand(region: Region) -> Demand:
         }
         row.unmet = len(out_of_reach)
         unmet_by[place] |= out_of_reach
-        row.no_place = sum(1 for pk in reach if (place, kind, value, pk) in found["without"])
+        key = (place, kind, value)
+        row.no_place = found.count(key, NO_PLACE)
+        row.from_intake = found.count(key, INTAKE)
+        row.from_own_words = found.count(key, OWN_WORDS)
+        row.from_requests = found.count(key, REQUEST)
         rows.append(row)
     return Demand(region, rows, dict(unmet_by), offer)
 
@@ -266,6 +398,8 @@ CSV_COLUMNS = [
     "municipality_nis_code", "municipality", "kind", "wish", "wish_label", "newcomers_wanting",
     "without_offer_in_reach", "requests_without_place", "nearest_open_km",
     "nearest_open_activity", "nearest_open_municipality",
+    # Where the wishes come from (a person may be counted by more than one source).
+    "from_intake", "from_own_words", "from_public_requests",
 ]  # fmt: skip
 
 
@@ -279,6 +413,7 @@ def demand_csv(demand: Demand) -> str:
             r.municipality.nis_code, r.municipality.name_nl, r.kind, r.value, r.label,
             r.wanting_display, r.unmet_display, r.no_place_display,
             "" if r.nearest_km is None else round(r.nearest_km, 1), r.nearest, r.nearest_place,
+            r.from_intake_display, r.from_own_words_display, r.from_requests_display,
         ])  # fmt: skip
     return out.getvalue()
 
@@ -297,6 +432,12 @@ def row_as_dict(row: DemandRow) -> dict:
         "without_offer_in_reach_display": row.unmet_display,
         "requests_without_place": count_shown(row.no_place),
         "requests_without_place_display": row.no_place_display,
+        "from_intake": count_shown(row.from_intake),
+        "from_intake_display": row.from_intake_display,
+        "from_own_words": count_shown(row.from_own_words),
+        "from_own_words_display": row.from_own_words_display,
+        "from_public_requests": count_shown(row.from_requests),
+        "from_public_requests_display": row.from_requests_display,
         "nearest_open_km": None if row.nearest_km is None else round(row.nearest_km, 1),
         "nearest_open_activity": row.nearest,
         "nearest_open_municipality": row.nearest_place,
