@@ -255,3 +255,18 @@ def test_another_regions_coordinator_cannot_see_the_demand():
     assert client.get("/api/outreach/regions/rivierenland/demand").status_code == 404
     assert client.get("/offer/demand/?region=rivierenland").status_code == 404
     assert client.get("/offer/demand.csv?region=rivierenland").status_code == 404
+
+
+def test_the_page_shows_the_first_wishes_and_the_rest_on_request(coordinator, monkeypatch):
+    from pnt.outreach import views_demand
+
+    _with_words("Ik speel graag voetbal")
+    monkeypatch.setattr(views_demand, "SHOWN", 0)
+    client = Client()
+    client.force_login(coordinator)
+    first = client.get("/offer/demand/?region=rivierenland").content.decode()
+    every = client.get("/offer/demand/?region=rivierenland&all=1").content.decode()
+    assert first.count('class="demand-sentence"') == 0
+    assert "all=1#offer-to-create" in first
+    assert every.count('class="demand-sentence"') >= 1
+    assert "all=1#offer-to-create" not in every

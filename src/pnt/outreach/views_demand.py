@@ -72,6 +72,9 @@ def _with_offer_points(svg: str, demand, wish: str, places) -> SafeString:
     return mark_safe(svg.replace("</svg>", layer + "</svg>"))  # noqa: S308
 
 
+SHOWN = 25
+
+
 @login_required
 def demand_view(request: HttpRequest) -> HttpResponse:
     region = chosen_region(request.user, request.GET.get("region"))
@@ -82,6 +85,7 @@ def demand_view(request: HttpRequest) -> HttpResponse:
         wish = ""
     places = list(region.municipalities.current().order_by("name_nl"))
     ranked = demand.ranked()
+    show_all = request.GET.get("all") == "1"
     if wish:
         ranked = [r for r in ranked if r.key == wish]
     context = {
@@ -91,7 +95,9 @@ def demand_view(request: HttpRequest) -> HttpResponse:
         "wish": wish,
         "map": demand_map(demand, wish, places),
         "legend": levels(),
-        "ranked": ranked[:100],
+        # The first rows on the page (the rest on request, and all of them in the CSV).
+        "ranked": ranked if show_all else ranked[:SHOWN],
+        "more": 0 if show_all else max(0, len(ranked) - SHOWN),
         "threshold": threshold(),
     }
     return render(request, "outreach/demand.html", context)
