@@ -15,15 +15,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from pnt.geo.models import Municipality, Region
 from pnt.network.models import DeliverableReport, FundingApplication
-from pnt.reporting import exports, scopes
-from pnt.reporting.council import council_decision_docx
-from pnt.reporting.pages import build_view
+from pnt.reporting import exports, files, scopes
 from pnt.reporting.periods import Quarter
-from pnt.reporting.report import build_report
 
 Kind = DeliverableReport.Kind
 CONTENT_TYPES = {
@@ -78,13 +74,8 @@ def make_report(
     if kind == Kind.COUNCIL_DOCX:
         return _council_decision(municipality, quarter)
     scope = scopes.for_region(region)
-    # Reporting draws the trend lines in the PDF only; the spreadsheet has the tables.
-    view = build_view(build_report(scope, quarter, trend=kind == Kind.REPORT_PDF), suppress=True)
-    if kind == Kind.REPORT_PDF:
-        content, suffix = exports.to_pdf(view), "pdf"
-    else:
-        content, suffix = exports.to_xlsx(view), "xlsx"
-    name = f"pnt-{slugify(scope.name)}-{quarter}.{suffix}"
+    fmt = "pdf" if kind == Kind.REPORT_PDF else "xlsx"
+    content, name = files.report_file(scope, quarter, fmt)
     return MadeReport(content, name, CONTENT_TYPES[kind], scope.name)
 
 
@@ -94,12 +85,5 @@ def _council_decision(municipality: Municipality | None, quarter: Quarter) -> Ma
     if municipality is None:
         raise ValueError("A council decision draft is made for one municipality.")
     scope = scopes.for_municipality(municipality)
-    own = build_view(build_report(scope, quarter, trend=False), suppress=True)
-    region = None
-    if scope.region is not None:
-        region_report = build_report(scopes.for_region(scope.region), quarter, trend=False)
-        region = build_view(region_report, suppress=True)
-    name = f"collegebesluit-{slugify(scope.name)}-{quarter}.docx"
-    return MadeReport(
-        council_decision_docx(own, region), name, CONTENT_TYPES[Kind.COUNCIL_DOCX], scope.name
-    )
+    content, name = files.council_decision_file(scope, quarter)
+    return MadeReport(content, name, CONTENT_TYPES[Kind.COUNCIL_DOCX], scope.name)

@@ -14,8 +14,7 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from pnt.reporting import exports, scopes
-from pnt.reporting.council import council_decision_docx
+from pnt.reporting import exports, files, scopes
 from pnt.reporting.keyfigures import key_figures
 from pnt.reporting.pages import build_view
 from pnt.reporting.periods import Quarter, recent_quarters
@@ -75,11 +74,8 @@ def _report_page(request: HttpRequest, scope: ReportScope) -> HttpResponse:
 def _export(request: HttpRequest, scope: ReportScope, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    quarter = _quarter(request)
-    view = build_view(build_report(scope, quarter, trend=fmt == "pdf"), suppress=True)
-    content = {"xlsx": exports.to_xlsx, "csv": exports.to_csv, "pdf": exports.to_pdf}[fmt](view)
+    content, name = files.report_file(scope, _quarter(request), fmt)
     response = HttpResponse(content, content_type=FORMATS[fmt])
-    name = f"pnt-{slugify(scope.name)}-{quarter}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -166,14 +162,8 @@ def report_region_slides(request: HttpRequest, slug: str) -> HttpResponse:
 def council_decision(request: HttpRequest, nis_code: str) -> HttpResponse:
     """The municipality's council decision draft with its own and its region's figures."""
     scope = scopes.municipality_scope(request.user, nis_code)
-    quarter = _quarter(request)
-    own = build_view(build_report(scope, quarter, trend=False), suppress=True)
-    region = None
-    if scope.region is not None:
-        region_report = build_report(scopes.for_region(scope.region), quarter, trend=False)
-        region = build_view(region_report, suppress=True)
-    response = HttpResponse(council_decision_docx(own, region), content_type=exports.DOCX_TYPE)
-    name = f"collegebesluit-{slugify(scope.name)}-{quarter}.docx"
+    content, name = files.council_decision_file(scope, _quarter(request))
+    response = HttpResponse(content, content_type=exports.DOCX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
